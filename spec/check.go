@@ -1,0 +1,195 @@
+package spec
+
+import (
+	"fmt"
+	"go/token"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+func (d *decoder) checkPackage(n *yaml.Node, name string) {
+	switch {
+	case name == "":
+		d.errorf(n, "package: is empty; give the Go package name of the generated code, such as package: smserr")
+	case !token.IsIdentifier(name) || name == "_":
+		d.errorf(n, "package: %q is not a valid Go package name; use letters, digits and underscores, starting with a letter, such as smserr", name)
+	case name == "main":
+		d.errorf(n, "package: main cannot be imported; choose a library package name, such as smserr")
+	}
+}
+
+func (d *decoder) checkURL(n *yaml.Node, s string) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unsafeRune(r) || strings.ContainsRune("<>\"`", r) }) {
+		d.errorf(n, "url: %q is not an absolute http(s) URL; write it as https://host/path, with spaces and quotes percent-encoded", s)
+	}
+}
+
+func (d *decoder) checkDate(n *yaml.Node, s string) {
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		d.errorf(n, "updated: %q is not a date; write it as YYYY-MM-DD, such as 2018-06-15", s)
+	}
+}
+
+func isWord(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// unsafeRune reports whether r is a control or format character: one that
+// can break a line, vanish, or reorder text (U+202E) in review.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
+}
+
+// check runs the checks that span entries: unique codes, declared
+// categories, faults, and Go names that are valid and distinct. It fills in
+// the GoName of every category and code.
+func (d *decoder) check(s *Spec) {
+	namer := NewNamer(s.Initialisms)
+	cats := d.checkCategories(s.Categories, namer)
+
+	firstCode := make(map[string]*Code, len(s.Codes))
+	names := make(map[string]*Code, len(s.Codes))
+	for i := range s.Codes {
+		c := &s.Codes[i]
+		if !d.checkCode(c, firstCode) {
+			continue
+		}
+		d.checkClass(c, cats, s.Categories)
+		d.checkName(c, namer, names)
+	}
+}
+
+func (d *decoder) checkCategories(cs []Category, namer *Namer) map[string]bool {
+	declared := make(map[string]bool, len(cs))
+	byName := make(map[string]*Category, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		if c.Name == "" || strings.ContainsFunc(c.Name, unsafeRune) {
+			d.errorAt(c.Pos, "category name %q must be a non-empty word, such as throttling", c.Name)
+			continue
+		}
+		if declared[c.Name] {
+			d.errorAt(c.Pos, "category %q is declared twice; keep one", c.Name)
+			continue
+		}
+		declared[c.Name] = true
+		c.GoName = namer.Name(c.Name)
+		if !ValidGoName(c.GoName) {
+			d.errorAt(c.Pos, "category %q derives Go name %q, which is not an exported Go identifier; rename the category to start with a letter", c.Name, c.GoName)
+			continue
+		}
+		if prev, ok := byName[c.GoName]; ok {
+			d.errorAt(c.Pos, "category %q derives Go name Category%s, already used by category %q at line %d; rename one of them", c.Name, c.GoName, prev.Name, prev.Pos.Line)
+			continue
+		}
+		byName[c.GoName] = c
+	}
+	return declared
+}
+
+// checkCode checks the wire code itself and reports whether it is usable.
+func (d *decoder) checkCode(c *Code, first map[string]*Code) bool {
+	switch {
+	case c.Code == "":
+		d.errorAt(c.Pos, "code: is empty; give the wire code as the API returns it")
+		return false
+	case strings.TrimSpace(c.Code) != c.Code:
+		d.errorAt(c.Pos, "code %q has leading or trailing spaces; remove them", c.Code)
+		return false
+	case strings.ContainsFunc(c.Code, unsafeRune):
+		d.errorAt(c.Pos, "code %q holds a control or invisible formatting character; wire codes are printable text", c.Code)
+		return false
+	}
+	if prev, ok := first[c.Code]; ok {
+		d.errorAt(c.Pos, "code %q is listed twice (first at line %d); remove one of the rows", c.Code, prev.Pos.Line)
+		return false
+	}
+	first[c.Code] = c
+	return true
+}
+
+// checkClass checks the classification fields: fault, category, and that a
+// success code carries none of them.
+func (d *decoder) checkClass(c *Code, declared map[string]bool, categories []Category) {
+	switch c.Fault {
+	case "", FaultClient, FaultServer:
+	default:
+		d.errorAt(c.at.fault, "fault: %q is not a fault; use client (the caller's request is at fault) or server (the service failed)", c.Fault)
+	}
+	if c.Category != "" && !declared[c.Category] {
+		d.errorAt(c.at.category, "category %q is not declared; add it under categories:%s", c.Category, declaredList(categories))
+	}
+	if c.Success {
+		for _, bad := range []struct {
+			set bool
+			key string
+			at  Pos
+		}{{c.Retryable, "retryable", c.at.retryable}, {c.Fault != "", "fault", c.at.fault}, {c.Category != "", "category", c.at.category}} {
+			if bad.set {
+				d.errorAt(bad.at, "code %q is a success code, so it cannot have %s:; remove it", c.Code, bad.key)
+			}
+		}
+		c.Fault = ""
+		return
+	}
+	if c.Fault == "" {
+		c.Fault = FaultClient
+	}
+}
+
+func declaredList(categories []Category) string {
+	if len(categories) == 0 {
+		return ""
+	}
+	names := make([]string, len(categories))
+	for i, c := range categories {
+		names[i] = c.Name
+	}
+	return " or use one of: " + strings.Join(names, ", ")
+}
+
+// checkName resolves the code's Go name and checks that it is valid and not
+// taken by an earlier code.
+func (d *decoder) checkName(c *Code, namer *Namer, names map[string]*Code) {
+	if c.Name != "" {
+		if !ValidGoName(c.Name) {
+			d.errorAt(c.at.name, "name: %q is not an exported Go identifier; use letters and digits, starting with an upper-case letter", c.Name)
+			return
+		}
+		c.GoName = c.Name
+	} else {
+		c.GoName = namer.Name(c.Code)
+		if !ValidGoName(c.GoName) {
+			d.errorAt(c.Pos, "code %q derives Go name %q, which is not an exported Go identifier; set name: to one, such as name: %s", c.Code, c.GoName, exampleName(c.GoName))
+			return
+		}
+	}
+	if prev, ok := names[c.GoName]; ok {
+		d.errorAt(c.at.name, "code %q %s, already used by code %q at line %d; set name: on one of them to tell them apart",
+			c.Code, nameSource(c), prev.Code, prev.Pos.Line)
+		return
+	}
+	names[c.GoName] = c
+}
+
+func nameSource(c *Code) string {
+	if c.Name != "" {
+		return fmt.Sprintf("has name: %s", c.Name)
+	}
+	return fmt.Sprintf("derives Go name %s", c.GoName)
+}
+
+// exampleName suggests a valid name for a code whose derived name is not
+// one, such as E22012 for 22012.
+func exampleName(derived string) string {
+	if derived != "" && token.IsIdentifier("E"+derived) {
+		return "E" + derived
+	}
+	return "MyError"
+}

@@ -1,0 +1,300 @@
+package spec
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The keys of each mapping, in the order the README documents them.
+var (
+	specKeys     = []string{"package", "service", "source", "initialisms", "categories", "codes"}
+	sourceKeys   = []string{"title", "url", "updated"}
+	categoryKeys = []string{"name", "doc"}
+	codeKeys     = []string{"code", "message", "solution", "success", "retryable", "fault", "category", "name", "deprecated"}
+)
+
+// field is one key: value pair of a mapping.
+type field struct {
+	key, value *yaml.Node
+}
+
+// fields returns the pairs of mapping n, whose keys must be among known; it
+// reports unknown keys (suggesting the nearest known one), repeated keys,
+// merge keys and aliases. what names the mapping in messages.
+func (d *decoder) fields(n *yaml.Node, what string, known []string) map[string]field {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping (key: value lines), not %s", what, kindName(n))
+		return nil
+	}
+	out := make(map[string]field, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case k.Tag == "!!merge":
+			d.errorf(k, "merge keys (<<) are not supported in a spec; write the keys out")
+			continue
+		case k.Kind != yaml.ScalarNode:
+			d.errorf(k, "keys of %s must be plain words such as %s:, not %s", what, known[0], kindName(k))
+			continue
+		}
+		if !contains(known, k.Value) {
+			d.errorf(k, "unknown key %q in %s%s (known keys: %s)", k.Value, what, suggest(k.Value, known), strings.Join(known, ", "))
+			continue
+		}
+		if prev, ok := out[k.Value]; ok {
+			d.errorf(k, "key %s: is given twice in %s (first at line %d); keep one", k.Value, what, prev.key.Line)
+			continue
+		}
+		if !d.plain(v) {
+			continue
+		}
+		out[k.Value] = field{k, v}
+	}
+	return out
+}
+
+// plain reports whether n is free of the YAML features a spec refuses:
+// aliases, and tags other than !!str.
+func (d *decoder) plain(n *yaml.Node) bool {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		d.errorf(n, "aliases (*%s) are not supported in a spec; write the value out", n.Value)
+		return false
+	case n.Style&yaml.TaggedStyle != 0 && n.Tag != "!!str":
+		d.errorf(n, "YAML tag %s is not supported in a spec; remove it (text may be quoted or tagged !!str)", n.Tag)
+		return false
+	}
+	return true
+}
+
+// text reads a text value. Numbers and dates count as text, spelled as
+// written (code: 22012 is the code "22012"); null is the empty string.
+func (d *decoder) text(f field) (string, bool) {
+	v := f.value
+	if v == nil {
+		return "", true
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!bool" {
+		d.errorf(v, "%s: must be text, not %s%s", f.key.Value, kindName(v), quoteHint(v))
+		return "", false
+	}
+	if v.Tag == "!!null" {
+		return "", true
+	}
+	return v.Value, true
+}
+
+func quoteHint(v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode {
+		return fmt.Sprintf(`; quote it ("%s") if it is meant as text`, v.Value)
+	}
+	return ""
+}
+
+// boolean reads a true/false value.
+func (d *decoder) boolean(f field) bool {
+	v := f.value
+	if v == nil {
+		return false
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		d.errorf(v, "%s: must be true or false, not %s", f.key.Value, describe(v))
+		return false
+	}
+	return strings.EqualFold(v.Value, "true")
+}
+
+func describe(v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		return fmt.Sprintf("%q", v.Value)
+	}
+	return kindName(v)
+}
+
+// list returns the items of a sequence value.
+func (d *decoder) list(f field) []*yaml.Node {
+	v := f.value
+	if v == nil || v.Tag == "!!null" && v.Kind == yaml.ScalarNode {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(v, "%s: must be a list (lines starting with -), not %s", f.key.Value, kindName(v))
+		return nil
+	}
+	var items []*yaml.Node
+	for _, item := range v.Content {
+		if d.plain(item) {
+			items = append(items, item)
+		}
+	}
+	return items
+}
+
+// spec decodes the root mapping. Problems are recorded; whatever could be
+// read is returned so that later checks can still run.
+func (d *decoder) spec(root *yaml.Node) *Spec {
+	s := &Spec{File: d.file}
+	f := d.fields(root, "the spec", specKeys)
+	if pkg, ok := f["package"]; !ok {
+		d.errorf(root, "missing package: (the Go package name of the generated code, such as package: smserr)")
+	} else if s.Package, ok = d.text(pkg); ok {
+		d.checkPackage(pkg.value, s.Package)
+	}
+	s.Service, _ = d.text(f["service"])
+	if src, ok := f["source"]; ok {
+		s.Source = d.source(src.value)
+	}
+	for _, n := range d.list(f["initialisms"]) {
+		w, ok := d.text(field{f["initialisms"].key, n})
+		if ok && (w == "" || !isWord(w)) {
+			d.errorf(n, "initialism %q must be letters and digits only, such as SMS", w)
+			continue
+		}
+		s.Initialisms = append(s.Initialisms, w)
+	}
+	for _, n := range d.list(f["categories"]) {
+		if c, ok := d.category(n); ok {
+			s.Categories = append(s.Categories, c)
+		}
+	}
+	codes, ok := f["codes"]
+	if !ok {
+		d.errorf(root, "missing codes: (the list of the table's rows, each with at least code:)")
+		return s
+	}
+	items := d.list(codes)
+	if v := codes.value; v.Kind == yaml.SequenceNode && len(v.Content) == 0 || v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		d.errorf(v, "codes: is empty; list at least one code")
+	}
+	for _, n := range items {
+		if c, ok := d.code(n); ok {
+			s.Codes = append(s.Codes, c)
+		}
+	}
+	return s
+}
+
+func (d *decoder) source(n *yaml.Node) Source {
+	f := d.fields(n, "source", sourceKeys)
+	var src Source
+	src.Title, _ = d.text(f["title"])
+	if u, ok := f["url"]; ok {
+		if src.URL, ok = d.text(u); ok && src.URL != "" {
+			d.checkURL(u.value, src.URL)
+		}
+	}
+	if up, ok := f["updated"]; ok {
+		if src.Updated, ok = d.text(up); ok && src.Updated != "" {
+			d.checkDate(up.value, src.Updated)
+		}
+	}
+	return src
+}
+
+func (d *decoder) category(n *yaml.Node) (Category, bool) {
+	f := d.fields(n, "a category", categoryKeys)
+	if f == nil {
+		return Category{}, false
+	}
+	c := Category{Pos: pos(n)}
+	name, ok := f["name"]
+	if !ok {
+		d.errorf(n, "category without name:; give it one, such as name: throttling")
+		return c, false
+	}
+	if c.Name, ok = d.text(name); !ok {
+		return c, false
+	}
+	c.Pos = pos(name.value)
+	c.Doc, _ = d.text(f["doc"])
+	return c, true
+}
+
+func (d *decoder) code(n *yaml.Node) (Code, bool) {
+	f := d.fields(n, "a code entry", codeKeys)
+	if f == nil {
+		return Code{}, false
+	}
+	c := Code{Pos: pos(n)}
+	code, ok := f["code"]
+	if !ok {
+		d.errorf(n, "code entry without code:; every row needs its wire code, such as code: isv.BUSINESS_LIMIT_CONTROL")
+		return c, false
+	}
+	if c.Code, ok = d.text(code); !ok {
+		return c, false
+	}
+	c.Pos = pos(code.value)
+	c.Message, _ = d.text(f["message"])
+	c.Solution, _ = d.text(f["solution"])
+	c.Success = d.boolean(f["success"])
+	c.Retryable = d.boolean(f["retryable"])
+	if fault, ok := f["fault"]; ok {
+		v, _ := d.text(fault)
+		c.Fault = Fault(v)
+	}
+	c.Category, _ = d.text(f["category"])
+	c.Name, _ = d.text(f["name"])
+	if dep, ok := f["deprecated"]; ok {
+		if dep.value.Tag == "!!bool" {
+			d.errorf(dep.value, "deprecated: takes the reason as text, such as deprecated: \"use isv.OTHER instead\"")
+		} else {
+			c.Deprecated, _ = d.text(dep)
+		}
+	}
+	at := func(key string) Pos {
+		if v, ok := f[key]; ok {
+			return pos(v.value)
+		}
+		return c.Pos
+	}
+	c.at = fieldPos{success: at("success"), retryable: at("retryable"), fault: at("fault"), category: at("category"), name: at("name")}
+	return c, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns `; did you mean "x"?` for the known key nearest to key,
+// when it is near enough to be a typo.
+func suggest(key string, known []string) string {
+	best, dist := "", 3
+	for _, k := range known {
+		if n := editDistance(strings.ToLower(key), k); n < dist {
+			best, dist = k, n
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

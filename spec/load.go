@@ -1,0 +1,207 @@
+package spec
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// DefaultMaxSize is the largest spec Load and Parse read, 16 MiB: a table
+// of 100,000 codes with long texts fits many times over, and a runaway
+// input is refused before it is read whole.
+const DefaultMaxSize = 16 << 20
+
+//go:embed alibaba-sms.yaml
+var defaultSpec []byte
+
+// DefaultFile is the name of the embedded default spec in messages.
+const DefaultFile = "alibaba-sms.yaml"
+
+// Default returns the embedded Alibaba Cloud SMS spec, the one errspec
+// generates when no spec is given.
+func Default() (*Spec, error) {
+	return Parse(DefaultFile, defaultSpec)
+}
+
+// DefaultYAML returns the text of the embedded default spec.
+func DefaultYAML() []byte { return bytes.Clone(defaultSpec) }
+
+// Load reads and checks the spec in the named file. Problems come back as
+// an [ErrorList]; a file that cannot be read, as the *os.PathError.
+func Load(path string) (*Spec, error) {
+	return LoadLimit(path, DefaultMaxSize)
+}
+
+// LoadLimit is Load with a size limit other than [DefaultMaxSize]: a file
+// larger than max bytes is refused before it is read whole.
+func LoadLimit(path string, max int64) (*Spec, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge(path, max)
+	}
+	return parse(path, data)
+}
+
+func tooLarge(file string, max int64) error {
+	return ErrorList{{File: file, Pos: Pos{1, 1}, Msg: fmt.Sprintf(
+		"the spec is larger than the limit of %d bytes; split the table, or raise the limit (errspec's -max-spec-size flag)", max)}}
+}
+
+// Parse checks the spec held in data; file names it in error messages.
+// Problems come back as an [ErrorList], every one found, sorted by position.
+func Parse(file string, data []byte) (*Spec, error) {
+	if int64(len(data)) > DefaultMaxSize {
+		return nil, tooLarge(file, DefaultMaxSize)
+	}
+	return parse(file, data)
+}
+
+func parse(file string, data []byte) (*Spec, error) {
+	d := &decoder{file: file}
+	root, ok := d.document(data)
+	if !ok {
+		return nil, d.errs
+	}
+	s := d.spec(root)
+	d.check(s)
+	if len(d.errs) > 0 {
+		d.errs.sort()
+		return nil, d.errs
+	}
+	return s, nil
+}
+
+// decoder walks the YAML node tree, collecting every problem it meets.
+type decoder struct {
+	file string
+	errs ErrorList
+}
+
+func (d *decoder) errorAt(p Pos, format string, args ...any) {
+	d.errs = append(d.errs, &Error{File: d.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errorAt(pos(n), format, args...)
+}
+
+func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+// document parses data as one YAML document and returns its root mapping.
+func (d *decoder) document(data []byte) (*yaml.Node, bool) {
+	if p, msg, bad := scanText(data); bad {
+		d.errorAt(p, "%s", msg)
+		return nil, false
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.errorAt(Pos{1, 1}, "the spec is empty; it needs at least package: and codes:")
+		} else {
+			d.yamlError(data, err)
+		}
+		return nil, false
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		d.errorf(&next, "a spec is a single YAML document; remove this second one (and the --- before it)")
+		return nil, false
+	} else if !errors.Is(err, io.EOF) {
+		d.yamlError(data, err)
+		return nil, false
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "a spec is a YAML mapping with keys such as package: and codes:, not %s", kindName(root))
+		return nil, false
+	}
+	return root, true
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError reports a syntax error from yaml.v3, which gives a line but no
+// column; the column reported is that of the line's first non-blank.
+func (d *decoder) yamlError(data []byte, err error) {
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		d.errorAt(Pos{1, 1}, "invalid YAML: %s", err)
+		return
+	}
+	line, _ := strconv.Atoi(m[1])
+	d.errorAt(Pos{line, firstColumn(data, line)}, "invalid YAML: %s", m[2])
+}
+
+func firstColumn(data []byte, line int) int {
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return 1
+		}
+		data = data[j+1:]
+	}
+	col := 1
+	for len(data) > 0 && (data[0] == ' ' || data[0] == '\t') {
+		data, col = data[1:], col+1
+	}
+	return col
+}
+
+// scanText finds what YAML forbids in a file's raw text, invalid UTF-8 and
+// control characters, so the error can say where.
+func scanText(data []byte) (p Pos, msg string, bad bool) {
+	p = Pos{1, 1}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return p, fmt.Sprintf("invalid UTF-8 (byte 0x%02x); a spec must be UTF-8 text", data[i]), true
+		case r == '\n':
+			p.Line, p.Col = p.Line+1, 0
+		case r == '\t' || r == '\r' || r == '\u0085' || r == '\uFEFF' && i == 0:
+		case unicode.IsControl(r):
+			return p, fmt.Sprintf("control character %U is not allowed in YAML text; write it as an escape in a double-quoted string (\"\\x%02x\") or remove it", r, r), true
+		}
+		i += size
+		p.Col++
+	}
+	return Pos{}, "", false
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!bool":
+		return "a boolean"
+	case "!!int", "!!float":
+		return "a number"
+	case "!!null":
+		return "null"
+	}
+	return "text"
+}

@@ -1,0 +1,109 @@
+// Package spec defines errspec's input: a YAML description of one vendor's
+// API error table, and the loader that reads and checks it.
+//
+// A spec lists the vendor's error codes in the vendor's order, each with the
+// vendor's message and solution text and errspec's classification
+// (retryable, fault, category). [Load] and [Parse] read a spec and check
+// everything the generator relies on, reporting every problem they find as
+// "file:line:col: message" in an [ErrorList]. A spec they return is ready to
+// generate from: every code has a unique, valid Go name in [Code.GoName].
+//
+// The format is versioned by its keys; this package reads version 1, shown
+// in full in the project's README.
+package spec
+
+import "fmt"
+
+// Spec is a loaded and checked error table.
+type Spec struct {
+	// File is the name the spec was loaded from, used in error messages.
+	File string
+	// Package is the Go package name of the generated code.
+	Package string
+	// Service is the human name of the vendor's service, for docs.
+	Service string
+	// Source records where the table came from.
+	Source Source
+	// Initialisms are words the naming rules keep in the given case, on top
+	// of Go's usual list (ID, JSON, API, URL, HTTP, ...).
+	Initialisms []string
+	// Categories are the categories codes may name, in spec order.
+	Categories []Category
+	// Codes are the table's rows, in the vendor's order.
+	Codes []Code
+}
+
+// Source is the provenance of a table.
+type Source struct {
+	Title string
+	// URL is empty or an absolute http(s) URL.
+	URL string
+	// Updated is empty or the vendor's "last updated" date as YYYY-MM-DD.
+	Updated string
+}
+
+// Category groups codes by what went wrong, such as throttling or auth.
+type Category struct {
+	// Name is the category's value, as codes refer to it.
+	Name string
+	// Doc says what the category means.
+	Doc string
+	// GoName is the Go name derived from Name (throttling → Throttling).
+	GoName string
+	// Pos is where the category is declared.
+	Pos Pos
+}
+
+// Fault says which side of the API call is to blame for an error.
+type Fault string
+
+// The faults a code may declare.
+const (
+	FaultClient Fault = "client"
+	FaultServer Fault = "server"
+)
+
+// Code is one row of the table.
+type Code struct {
+	// Code is the wire code, verbatim.
+	Code string
+	// Message and Solution are the vendor's words, verbatim.
+	Message  string
+	Solution string
+	// Success marks a code that is not an error, such as OK.
+	Success bool
+	// Retryable marks errors that may succeed when the call is repeated.
+	Retryable bool
+	// Fault is FaultClient or FaultServer for errors (FaultClient unless the
+	// spec says otherwise), and empty for success codes.
+	Fault Fault
+	// Category is empty or the Name of one of the spec's categories.
+	Category string
+	// Name is the spec's override of the Go name, or empty.
+	Name string
+	// Deprecated, when non-empty, says why the code should no longer be
+	// used; the generated identifiers are marked Deprecated.
+	Deprecated string
+
+	// GoName is the Go name of the code: Name, or the name derived from
+	// Code by [Namer.Name]. The generated identifiers are Code+GoName and
+	// Err+GoName.
+	GoName string
+	// Pos is where the row's code: value is in the spec.
+	Pos Pos
+
+	at fieldPos // where the checked fields are, for messages
+}
+
+// fieldPos holds the positions of a code's fields that checks report on;
+// a field the spec leaves out is at the code's own position.
+type fieldPos struct {
+	success, retryable, fault, category, name Pos
+}
+
+// Pos is a position in a spec file, 1-based.
+type Pos struct {
+	Line, Col int
+}
+
+func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
