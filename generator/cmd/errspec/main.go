@@ -1,0 +1,205 @@
+// Command errspec turns a vendor's API error table, written as a YAML spec,
+// into a Go package: typed code constants, sentinel errors for errors.Is, an
+// Error type with classification, lookups, and Markdown docs.
+//
+// Usage:
+//
+//	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check]
+//	errspec validate FILE...
+//	errspec version
+//
+// Run errspec -h, or errspec <command> -h, for the details. main only parses
+// flags; the work is done by the spec and generator packages.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+
+	"github.com/errspec/errspec/generator"
+	"github.com/errspec/errspec/spec"
+)
+
+const usage = `errspec turns a vendor's API error table, written as a YAML spec, into a Go
+package: a constant per code, a sentinel error per error code for errors.Is,
+an Error type with retry/fault/category classification, lookups, and an
+ERRORS.md table.
+
+Usage:
+
+	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check]
+	errspec validate FILE...
+	errspec version
+
+Commands:
+
+	generate   write the Go package and its docs for a spec
+	validate   check specs, reporting every problem as file:line:col: message
+	version    print errspec's version
+
+Examples:
+
+	errspec generate -spec errors.yaml -out ./vendorerr
+	errspec generate -spec errors.yaml -out ./vendorerr -check   # in CI: fail on drift
+	errspec validate errors.yaml
+
+Run 'errspec <command> -h' for a command's flags. The spec format is
+described in the README: https://github.com/errspec/errspec#spec-format
+`
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // a bad spec, drift found by -check, a refused write
+	exitUsage   = 2
+	programName = "errspec"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "generate":
+		return generate(rest, stdout, stderr)
+	case "validate":
+		return validate(rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, programName, version())
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "errspec: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+// newFlags returns a flag set whose -h prints the synopsis and the flags.
+func newFlags(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: errspec %s %s\n\n%s\n", name, synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args and returns the exit code to stop with, or -1 to go on.
+func parse(fs *flag.FlagSet, args []string) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	return -1
+}
+
+func generate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-templates DIR] [-check]",
+		`Generate writes the Go package for a spec into a folder: the Go file and the
+ERRORS.md docs. Files it did not generate are never overwritten, and a failed
+run leaves the folder as it was.`, stderr)
+	specFile := fs.String("spec", "", "the spec `FILE`; empty means the embedded Alibaba Cloud SMS spec")
+	out := fs.String("out", "", "the output `DIR`; empty means ./<package> (the spec's package:)")
+	templates := fs.String("templates", "", "render the docs with "+generator.DocsTemplate+" from `DIR` instead of the built-in template")
+	check := fs.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "errspec generate: unexpected argument %q (give the spec with -spec)\n", fs.Arg(0))
+		return exitUsage
+	}
+
+	s, err := loadSpec(*specFile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFailed
+	}
+	opts := generator.Options{}
+	if *templates != "" {
+		opts.Templates = os.DirFS(*templates)
+	}
+	files, err := generator.Generate(s, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
+		return exitFailed
+	}
+	dir := *out
+	if dir == "" {
+		dir = filepath.Join(".", s.Package)
+	}
+	if *check {
+		diff, err := generator.Diff(dir, files)
+		if err != nil {
+			fmt.Fprintf(stderr, "errspec generate -check: %v\n", err)
+			return exitFailed
+		}
+		if len(diff) > 0 {
+			stdout.Write(diff)
+			fmt.Fprintf(stderr, "errspec generate -check: %s is out of date with its spec; run errspec generate to update it\n", dir)
+			return exitFailed
+		}
+		return exitOK
+	}
+	if _, err := generator.Write(dir, files); err != nil {
+		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+func loadSpec(path string) (*spec.Spec, error) {
+	if path == "" {
+		return spec.Default()
+	}
+	return spec.Load(path)
+}
+
+func validate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("validate", "FILE...",
+		`Validate checks each spec and prints every problem it finds as
+file:line:col: message. It exits 1 if any spec has a problem.`, stderr)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	status := exitOK
+	for _, path := range fs.Args() {
+		s, err := spec.Load(path)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			status = exitFailed
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: ok, %d codes\n", path, len(s.Codes))
+	}
+	return status
+}
+
+// version returns the module version errspec was built from, as go install
+// and go run pkg@version record it, or (devel) for a local build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
+}
