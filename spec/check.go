@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -15,6 +16,8 @@ func (d *decoder) checkPackage(n *yaml.Node, name string) {
 	switch {
 	case name == "":
 		d.errorf(n, "package: is empty; give the Go package name of the generated code, such as package: smserr")
+	case token.IsKeyword(name):
+		d.errorf(n, "package: %q is a Go keyword, so it cannot name a package; choose another name, such as %serr", name, name)
 	case !token.IsIdentifier(name) || name == "_":
 		d.errorf(n, "package: %q is not a valid Go package name; use letters, digits and underscores, starting with a letter, such as smserr", name)
 	case name == "main":
@@ -67,6 +70,7 @@ func (d *decoder) check(s *Spec) {
 
 func (d *decoder) checkCategories(cs []Category, namer *Namer) map[string]bool {
 	declared := make(map[string]bool, len(cs))
+	first := make(map[string]Pos, len(cs))
 	byName := make(map[string]*Category, len(cs))
 	for i := range cs {
 		c := &cs[i]
@@ -75,10 +79,10 @@ func (d *decoder) checkCategories(cs []Category, namer *Namer) map[string]bool {
 			continue
 		}
 		if declared[c.Name] {
-			d.errorAt(c.Pos, "category %q is declared twice; keep one", c.Name)
+			d.errorAt(c.Pos, "category %q is declared twice (first at line %d); keep one", c.Name, first[c.Name].Line)
 			continue
 		}
-		declared[c.Name] = true
+		declared[c.Name], first[c.Name] = true, c.Pos
 		c.GoName = namer.Name(c.Name)
 		if !ValidGoName(c.GoName) {
 			d.errorAt(c.Pos, "category %q derives Go name %q, which is not an exported Go identifier; rename the category to start with a letter", c.Name, c.GoName)
@@ -123,7 +127,7 @@ func (d *decoder) checkClass(c *Code, declared map[string]bool, categories []Cat
 		d.errorAt(c.at.fault, "fault: %q is not a fault; use client (the caller's request is at fault) or server (the service failed)", c.Fault)
 	}
 	if c.Category != "" && !declared[c.Category] {
-		d.errorAt(c.at.category, "category %q is not declared; add it under categories:%s", c.Category, declaredList(categories))
+		d.errorAt(c.at.category, "category %q is not declared; add it under categories:%s", c.Category, declaredList(declared, categories))
 	}
 	if c.Success {
 		for _, bad := range []struct {
@@ -143,13 +147,16 @@ func (d *decoder) checkClass(c *Code, declared map[string]bool, categories []Cat
 	}
 }
 
-func declaredList(categories []Category) string {
-	if len(categories) == 0 {
-		return ""
+// declaredList lists the declared categories in spec order, once each.
+func declaredList(declared map[string]bool, categories []Category) string {
+	var names []string
+	for _, c := range categories {
+		if declared[c.Name] && !slices.Contains(names, c.Name) {
+			names = append(names, c.Name)
+		}
 	}
-	names := make([]string, len(categories))
-	for i, c := range categories {
-		names[i] = c.Name
+	if len(names) == 0 {
+		return ""
 	}
 	return " or use one of: " + strings.Join(names, ", ")
 }
@@ -166,7 +173,7 @@ func (d *decoder) checkName(c *Code, namer *Namer, names map[string]*Code) {
 	} else {
 		c.GoName = namer.Name(c.Code)
 		if !ValidGoName(c.GoName) {
-			d.errorAt(c.Pos, "code %q derives Go name %q, which is not an exported Go identifier; set name: to one, such as name: %s", c.Code, c.GoName, exampleName(c.GoName))
+			d.errorAt(c.Pos, "code %q derives Go name %q, which is not an exported Go identifier; set name: to one%s", c.Code, c.GoName, exampleName(c.GoName))
 			return
 		}
 	}
@@ -186,10 +193,15 @@ func nameSource(c *Code) string {
 }
 
 // exampleName suggests a valid name for a code whose derived name is not
-// one, such as E22012 for 22012.
+// one: E22012 for 22012. It suggests nothing for names that need words.
 func exampleName(derived string) string {
-	if derived != "" && token.IsIdentifier("E"+derived) {
-		return "E" + derived
+	for _, r := range derived {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			return " (letters and digits, starting with an upper-case letter)"
+		}
 	}
-	return "MyError"
+	if derived == "" {
+		return " (letters and digits, starting with an upper-case letter)"
+	}
+	return ", such as name: E" + derived
 }

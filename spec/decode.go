@@ -15,10 +15,16 @@ var (
 	codeKeys     = []string{"code", "message", "solution", "success", "retryable", "fault", "category", "name", "deprecated"}
 )
 
-// field is one key: value pair of a mapping.
+// field is one key: value pair of a mapping. A key that is not in the
+// mapping has neither; a key whose value was refused (and reported) has no
+// value, and reads as invalid.
 type field struct {
 	key, value *yaml.Node
 }
+
+// usable reports whether a field holds a value to read: absent fields read
+// as zero values, and refused ones are not read again.
+func (f field) usable() bool { return f.value != nil }
 
 // fields returns the pairs of mapping n, whose keys must be among known; it
 // reports unknown keys (suggesting the nearest known one), repeated keys,
@@ -48,7 +54,7 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string) map[string]f
 			continue
 		}
 		if !d.plain(v) {
-			continue
+			v = nil // reported; the key counts as given
 		}
 		out[k.Value] = field{k, v}
 	}
@@ -74,7 +80,7 @@ func (d *decoder) plain(n *yaml.Node) bool {
 func (d *decoder) text(f field) (string, bool) {
 	v := f.value
 	if v == nil {
-		return "", true
+		return "", f.key == nil
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!bool" {
 		d.errorf(v, "%s: must be text, not %s%s", f.key.Value, kindName(v), quoteHint(v))
@@ -143,7 +149,7 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 		d.checkPackage(pkg.value, s.Package)
 	}
 	s.Service, _ = d.text(f["service"])
-	if src, ok := f["source"]; ok {
+	if src := f["source"]; src.usable() {
 		s.Source = d.source(src.value)
 	}
 	for _, n := range d.list(f["initialisms"]) {
@@ -165,7 +171,7 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 		return s
 	}
 	items := d.list(codes)
-	if v := codes.value; v.Kind == yaml.SequenceNode && len(v.Content) == 0 || v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+	if v := codes.value; v != nil && (v.Kind == yaml.SequenceNode && len(v.Content) == 0 || v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		d.errorf(v, "codes: is empty; list at least one code")
 	}
 	for _, n := range items {
@@ -237,7 +243,7 @@ func (d *decoder) code(n *yaml.Node) (Code, bool) {
 	}
 	c.Category, _ = d.text(f["category"])
 	c.Name, _ = d.text(f["name"])
-	if dep, ok := f["deprecated"]; ok {
+	if dep := f["deprecated"]; dep.usable() {
 		if dep.value.Tag == "!!bool" {
 			d.errorf(dep.value, "deprecated: takes the reason as text, such as deprecated: \"use isv.OTHER instead\"")
 		} else {

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// errspec runs the command with args and returns its exit code and output.
+func errspec(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}} {
+		code, out, _ := errspec(t, args...)
+		if code != 0 || !strings.Contains(out, "errspec generate [-spec FILE]") {
+			t.Errorf("errspec %v: exit %d, output %q; want the usage on stdout", args, code, out)
+		}
+	}
+	if code, _, errOut := errspec(t); code != exitUsage || !strings.Contains(errOut, "Usage:") {
+		t.Errorf("errspec with no command: exit %d, stderr %q; want 2 and the usage", code, errOut)
+	}
+	if code, _, errOut := errspec(t, "genrate"); code != exitUsage || !strings.Contains(errOut, `unknown command "genrate"`) {
+		t.Errorf("unknown command: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut := errspec(t, "generate", "-h")
+	if code != 0 || !strings.Contains(errOut, "-check") || !strings.Contains(errOut, "-templates DIR") {
+		t.Errorf("generate -h: exit %d, stderr %q; want the flags", code, errOut)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := errspec(t, "version")
+	if code != 0 || !regexp.MustCompile(`^errspec (\(devel\)|v\S+)\n$`).MatchString(out) {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+}
+
+// TestValidateBadSpecs runs validate on the spec of every bad golden case
+// of the generator and expects exit 1 and the case's positioned errors.
+func TestValidateBadSpecs(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/bad-*.txtar")
+	if len(paths) == 0 {
+		t.Fatal("no bad-spec cases in generator/testdata")
+	}
+	dir := t.TempDir()
+	for _, path := range paths {
+		ar, err := txtar.ParseFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		for _, f := range ar.Files {
+			files[f.Name] = f.Data
+		}
+		name := filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), ".txtar")+".yaml")
+		if err := os.WriteFile(name, files["spec.yaml"], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := errspec(t, "validate", name)
+		want := strings.ReplaceAll(string(files["error"]), "spec.yaml:", name+":")
+		if code != exitFailed || out != "" || errOut != want {
+			t.Errorf("validate %s: exit %d, stdout %q, stderr:\n%s\nwant exit 1 and:\n%s", filepath.Base(path), code, out, errOut, want)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	code, out, errOut := errspec(t, "validate", "../../../spec/alibaba-sms.yaml")
+	if code != 0 || out != "../../../spec/alibaba-sms.yaml: ok, 28 codes\n" || errOut != "" {
+		t.Errorf("validate shipped spec: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if code, _, errOut := errspec(t, "validate", "no-such-file.yaml"); code != exitFailed || !strings.Contains(errOut, "no-such-file.yaml") {
+		t.Errorf("validate of a missing file: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, _ := errspec(t, "validate"); code != exitUsage {
+		t.Errorf("validate with no files: exit %d, want 2", code)
+	}
+}
+
+func TestGenerateDefault(t *testing.T) {
+	committed := filepath.Join(repoRoot(t), "gen", "smserr")
+	t.Chdir(t.TempDir())
+	if code, _, errOut := errspec(t, "generate"); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	// With no -spec and no -out: the embedded spec, into ./<package>.
+	for _, name := range []string{"errors.go", "ERRORS.md"} {
+		got, err := os.ReadFile(filepath.Join("smserr", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join(committed, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("smserr/%s differs from the committed gen/smserr/%s", name, name)
+		}
+	}
+}
+
+// repoRoot returns the repository's root, from the package folder the test
+// starts in.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func TestGenerateCheck(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pkg")
+	specFile := filepath.Join(t.TempDir(), "errors.yaml")
+	if err := os.WriteFile(specFile, []byte("package: pkg\ncodes:\n  - code: A\n    message: first\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := errspec(t, "generate", "-spec", specFile, "-out", out, "-check"); code != exitFailed || !strings.Contains(errOut, "out of date") {
+		t.Errorf("-check before generating: exit %d, stderr %q; want 1", code, errOut)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("-check created %s", out)
+	}
+	if code, _, errOut := errspec(t, "generate", "-spec", specFile, "-out", out); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, errOut)
+	}
+	if code, stdout, _ := errspec(t, "generate", "-spec", specFile, "-out", out, "-check"); code != 0 || stdout != "" {
+		t.Errorf("-check when up to date: exit %d, stdout %q; want 0 and no diff", code, stdout)
+	}
+	if err := os.WriteFile(specFile, []byte("package: pkg\ncodes:\n  - code: A\n    message: second\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "errors.go"))
+	code, stdout, _ := errspec(t, "generate", "-spec", specFile, "-out", out, "-check")
+	if code != exitFailed || !strings.Contains(stdout, "-\t// CodeA is \"A\": first") || !strings.Contains(stdout, "+\t// CodeA is \"A\": second") {
+		t.Errorf("-check after a spec change: exit %d, diff:\n%s", code, stdout)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "errors.go")); !bytes.Equal(before, after) {
+		t.Error("-check wrote errors.go")
+	}
+}
+
+func TestGenerateRefusesHandWrittenFile(t *testing.T) {
+	out := t.TempDir()
+	handWritten := []byte("package smserr\n\n// hand-written, must survive\n")
+	if err := os.WriteFile(filepath.Join(out, "errors.go"), handWritten, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := errspec(t, "generate", "-out", out)
+	if code != exitFailed || !strings.Contains(errOut, filepath.Join(out, "errors.go")) || !strings.Contains(errOut, "not generated by errspec") {
+		t.Errorf("exit %d, stderr %q; want 1 and the file named", code, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "errors.go")); !bytes.Equal(got, handWritten) {
+		t.Error("the hand-written file was changed")
+	}
+	if _, err := os.Stat(filepath.Join(out, "ERRORS.md")); !os.IsNotExist(err) {
+		t.Error("ERRORS.md was written although the run failed")
+	}
+}
+
+func TestGenerateBadInput(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("package: x\ncodes:\n  - code: A\n    mesage: typo\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "x")
+	code, _, errOut := errspec(t, "generate", "-spec", bad, "-out", out)
+	if code != exitFailed || !strings.Contains(errOut, bad+":4:5: unknown key \"mesage\"") {
+		t.Errorf("bad spec: exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a failed run created the output folder")
+	}
+	if code, _, errOut := errspec(t, "generate", "spec.yaml"); code != exitUsage || !strings.Contains(errOut, "-spec") {
+		t.Errorf("positional argument: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, _ := errspec(t, "generate", "-nosuchflag"); code != exitUsage {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+}
+
+func TestGenerateTemplates(t *testing.T) {
+	tmpl := t.TempDir()
+	os.WriteFile(filepath.Join(tmpl, "ERRORS.md.tmpl"), []byte("# {{md .Service}}\n{{range .Codes}}- {{code .Code}}: {{md .Message}}\n{{end}}"), 0o644)
+	out := t.TempDir()
+	if code, _, errOut := errspec(t, "generate", "-out", out, "-templates", tmpl); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "ERRORS.md"))
+	if !strings.HasPrefix(string(md), "<!-- Code generated by errspec. DO NOT EDIT. -->\n\n# Alibaba Cloud Short Message Service\n- `OK`: Accepted\n") {
+		t.Errorf("docs from a custom template:\n%s", md)
+	}
+	os.WriteFile(filepath.Join(tmpl, "ERRORS.md.tmpl"), []byte("line one\n{{range .Codez}}{{end}}\n"), 0o644)
+	code, _, errOut := errspec(t, "generate", "-out", out, "-templates", tmpl)
+	if code != exitFailed || !strings.Contains(errOut, "ERRORS.md.tmpl:2") {
+		t.Errorf("broken template: exit %d, stderr %q; want the template's file and line", code, errOut)
+	}
+}
