@@ -76,12 +76,17 @@ func sentinels(f *jen.File, m *model) {
 			defs = append(defs, jen.Line())
 		}
 		defs = append(defs, d.deprecated(e).comments()...)
-		defs = append(defs, jen.Id(e.sentinel).Error().Op("=").Op("&").Id("Error").Values(jen.Id("Code").Op(":").Id(e.ident)))
+		defs = append(defs, jen.Id(e.sentinel).Error().Op("=").Id("sentinel").Call(jen.Id(e.ident)))
 	}
-	if len(defs) == 0 {
-		return
+	if len(defs) > 0 {
+		e, _ := m.example()
+		decl(f, new(doc).add("Sentinel errors, one per error code, for [errors.Is]: errors.Is(err, %s) reports whether err carries the code %s, however it is wrapped. A sentinel holds only its code, and cannot be changed; [FromError] turns one into an *Error.", e.sentinel, e.wire),
+			jen.Var().Defs(defs...))
 	}
-	e, _ := m.example()
-	decl(f, new(doc).add("Sentinel errors, one per error code, for [errors.Is]: errors.Is(err, %s) reports whether err carries the code %s, however it is wrapped. Each sentinel is an *Error that holds only its code; the *Error of a real failure also holds the server's message and request id.", e.sentinel, e.wire),
-		jen.Var().Defs(defs...))
+
+	decl(f, new(doc).add("sentinel is the type of the sentinel errors: a code, as an error."),
+		jen.Type().Id("sentinel").Id("Code"))
+	decl(f, new(doc).add("Error returns the text of an *Error with the sentinel's code."),
+		jen.Func().Params(jen.Id("s").Id("sentinel")).Id("Error").Params().String().Block(
+			jen.Return(jen.Parens(jen.Op("&").Id("Error").Values(jen.Id("Code").Op(":").Id("Code").Call(jen.Id("s")))).Dot("Error").Call())))
 }

@@ -27,17 +27,21 @@ func errorType(f *jen.File, m *model) {
 
 	method(new(doc).add("Error returns %q, then the message and the request id when known.", m.pkg+": CODE"),
 		"Error", jen.Params(), jen.String(),
-		jen.Id("s").Op(":=").Lit(m.pkg+": ").Op("+").String().Call(e().Dot("Code")),
+		jen.Id("code").Op(":=").String().Call(e().Dot("Code")),
+		jen.If(jen.Id("code").Op("==").Lit("")).Block(jen.Id("code").Op("=").Lit("(no code)")),
+		jen.Id("s").Op(":=").Lit(m.pkg+": ").Op("+").Id("code"),
 		jen.If(jen.Id("msg").Op(":=").Add(e()).Dot("ErrorMessage").Call(), jen.Id("msg").Op("!=").Lit("").Op("&&").Id("msg").Op("!=").String().Call(e().Dot("Code"))).Block(
 			jen.Id("s").Op("+=").Lit(": ").Op("+").Id("msg")),
 		jen.If(e().Dot("RequestID").Op("!=").Lit("")).Block(
 			jen.Id("s").Op("+=").Lit(" (request id ").Op("+").Add(e()).Dot("RequestID").Op("+").Lit(")")),
 		jen.Return(jen.Id("s")))
 
-	method(new(doc).add("Is reports whether target is an *Error with the same code, such as the code's sentinel, so that errors.Is(err, %s) works however err is wrapped.", exampleSentinel(m)),
+	method(new(doc).add("Is reports whether target is the sentinel of the error's code, or an *Error with the same code, so that errors.Is(err, %s) works however err is wrapped.", exampleSentinel(m)),
 		"Is", jen.Params(jen.Id("target").Error()), jen.Bool(),
-		jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Id("target").Assert(jen.Op("*").Id("Error")),
-		jen.Return(jen.Id("ok").Op("&&").Id("t").Op("!=").Nil().Op("&&").Id("t").Dot("Code").Op("==").Add(e()).Dot("Code")))
+		jen.Switch(jen.Id("t").Op(":=").Id("target").Assert(jen.Type())).Block(
+			jen.Case(jen.Id("sentinel")).Block(jen.Return(jen.Id("Code").Call(jen.Id("t")).Op("==").Add(e()).Dot("Code"))),
+			jen.Case(jen.Op("*").Id("Error")).Block(jen.Return(jen.Id("t").Op("!=").Nil().Op("&&").Id("t").Dot("Code").Op("==").Add(e()).Dot("Code")))),
+		jen.Return(jen.False()))
 
 	method(new(doc).add("Unwrap returns the SDK error this error was made from, if any."),
 		"Unwrap", jen.Params(), jen.Error(), jen.Return(e().Dot("Cause")))

@@ -280,121 +280,128 @@ const (
 
 // Sentinel errors, one per error code, for [errors.Is]: errors.Is(err,
 // ErrRAMPermissionDeny) reports whether err carries the code
-// isp.RAM_PERMISSION_DENY, however it is wrapped. Each sentinel is an *Error
-// that holds only its code; the *Error of a real failure also holds the
-// server's message and request id.
+// isp.RAM_PERMISSION_DENY, however it is wrapped. A sentinel holds only its
+// code, and cannot be changed; [FromError] turns one into an *Error.
 var (
 	// ErrRAMPermissionDeny matches errors with code "isp.RAM_PERMISSION_DENY" in
 	// [errors.Is]; see [CodeRAMPermissionDeny].
-	ErrRAMPermissionDeny error = &Error{Code: CodeRAMPermissionDeny}
+	ErrRAMPermissionDeny error = sentinel(CodeRAMPermissionDeny)
 
 	// ErrOutOfService matches errors with code "isv.OUT_OF_SERVICE" in [errors.Is];
 	// see [CodeOutOfService].
-	ErrOutOfService error = &Error{Code: CodeOutOfService}
+	ErrOutOfService error = sentinel(CodeOutOfService)
 
 	// ErrProductUnSubscript matches errors with code "isv.PRODUCT_UN_SUBSCRIPT" in
 	// [errors.Is]; see [CodeProductUnSubscript].
-	ErrProductUnSubscript error = &Error{Code: CodeProductUnSubscript}
+	ErrProductUnSubscript error = sentinel(CodeProductUnSubscript)
 
 	// ErrAccountNotExists matches errors with code "isv.ACCOUNT_NOT_EXISTS" in
 	// [errors.Is]; see [CodeAccountNotExists].
-	ErrAccountNotExists error = &Error{Code: CodeAccountNotExists}
+	ErrAccountNotExists error = sentinel(CodeAccountNotExists)
 
 	// ErrAccountAbnormal matches errors with code "isv.ACCOUNT_ABNORMAL" in
 	// [errors.Is]; see [CodeAccountAbnormal].
-	ErrAccountAbnormal error = &Error{Code: CodeAccountAbnormal}
+	ErrAccountAbnormal error = sentinel(CodeAccountAbnormal)
 
 	// ErrSMSContentcodeIllegal matches errors with code
 	// "isv.SMS_CONTENTCODE_ILLEGAL" in [errors.Is]; see
 	// [CodeSMSContentcodeIllegal].
-	ErrSMSContentcodeIllegal error = &Error{Code: CodeSMSContentcodeIllegal}
+	ErrSMSContentcodeIllegal error = sentinel(CodeSMSContentcodeIllegal)
 
 	// ErrInvalidParameters matches errors with code "isv.INVALID_PARAMETERS" in
 	// [errors.Is]; see [CodeInvalidParameters].
-	ErrInvalidParameters error = &Error{Code: CodeInvalidParameters}
+	ErrInvalidParameters error = sentinel(CodeInvalidParameters)
 
 	// ErrSystemError matches errors with code "isp.SYSTEM_ERROR" in [errors.Is];
 	// see [CodeSystemError].
-	ErrSystemError error = &Error{Code: CodeSystemError}
+	ErrSystemError error = sentinel(CodeSystemError)
 
 	// ErrPhoneNumberIllegal matches errors with code "isv.PHONE_NUMBER_ILLEGAL" in
 	// [errors.Is]; see [CodePhoneNumberIllegal].
-	ErrPhoneNumberIllegal error = &Error{Code: CodePhoneNumberIllegal}
+	ErrPhoneNumberIllegal error = sentinel(CodePhoneNumberIllegal)
 
 	// ErrPhoneNumberCountOverLimit matches errors with code
 	// "isv.PHONE_NUMBER_COUNT_OVER_LIMIT" in [errors.Is]; see
 	// [CodePhoneNumberCountOverLimit].
-	ErrPhoneNumberCountOverLimit error = &Error{Code: CodePhoneNumberCountOverLimit}
+	ErrPhoneNumberCountOverLimit error = sentinel(CodePhoneNumberCountOverLimit)
 
 	// ErrTemplateMissingParameters matches errors with code
 	// "isv.TEMPLATE_MISSING_PARAMETERS" in [errors.Is]; see
 	// [CodeTemplateMissingParameters].
-	ErrTemplateMissingParameters error = &Error{Code: CodeTemplateMissingParameters}
+	ErrTemplateMissingParameters error = sentinel(CodeTemplateMissingParameters)
 
 	// ErrBusinessLimitControl matches errors with code "isv.BUSINESS_LIMIT_CONTROL"
 	// in [errors.Is]; see [CodeBusinessLimitControl].
-	ErrBusinessLimitControl error = &Error{Code: CodeBusinessLimitControl}
+	ErrBusinessLimitControl error = sentinel(CodeBusinessLimitControl)
 
 	// ErrInvalidJSONParam matches errors with code "isv.INVALID_JSON_PARAM" in
 	// [errors.Is]; see [CodeInvalidJSONParam].
-	ErrInvalidJSONParam error = &Error{Code: CodeInvalidJSONParam}
+	ErrInvalidJSONParam error = sentinel(CodeInvalidJSONParam)
 
 	// ErrBlackKeyControlLimit matches errors with code
 	// "isv.BLACK_KEY_CONTROL_LIMIT" in [errors.Is]; see [CodeBlackKeyControlLimit].
-	ErrBlackKeyControlLimit error = &Error{Code: CodeBlackKeyControlLimit}
+	ErrBlackKeyControlLimit error = sentinel(CodeBlackKeyControlLimit)
 
 	// ErrParamLengthLimit matches errors with code "isv.PARAM_LENGTH_LIMIT" in
 	// [errors.Is]; see [CodeParamLengthLimit].
-	ErrParamLengthLimit error = &Error{Code: CodeParamLengthLimit}
+	ErrParamLengthLimit error = sentinel(CodeParamLengthLimit)
 
 	// ErrAmountNotEnough matches errors with code "isv.AMOUNT_NOT_ENOUGH" in
 	// [errors.Is]; see [CodeAmountNotEnough].
-	ErrAmountNotEnough error = &Error{Code: CodeAmountNotEnough}
+	ErrAmountNotEnough error = sentinel(CodeAmountNotEnough)
 
 	// ErrNotSupportedCountry matches errors with code "isv.NOT_SUPPORTED_COUNTRY"
 	// in [errors.Is]; see [CodeNotSupportedCountry].
-	ErrNotSupportedCountry error = &Error{Code: CodeNotSupportedCountry}
+	ErrNotSupportedCountry error = sentinel(CodeNotSupportedCountry)
 
 	// ErrRAMCheckFailed matches errors with code "isv.RAM_CHECK_FAILED" in
 	// [errors.Is]; see [CodeRAMCheckFailed].
-	ErrRAMCheckFailed error = &Error{Code: CodeRAMCheckFailed}
+	ErrRAMCheckFailed error = sentinel(CodeRAMCheckFailed)
 
 	// ErrSystemLimitControl matches errors with code "isv.SYSTEM_LIMIT_CONTROL" in
 	// [errors.Is]; see [CodeSystemLimitControl].
-	ErrSystemLimitControl error = &Error{Code: CodeSystemLimitControl}
+	ErrSystemLimitControl error = sentinel(CodeSystemLimitControl)
 
 	// ErrDayLimitControl matches errors with code "isv.DAY_LIMIT_CONTROL" in
 	// [errors.Is]; see [CodeDayLimitControl].
-	ErrDayLimitControl error = &Error{Code: CodeDayLimitControl}
+	ErrDayLimitControl error = sentinel(CodeDayLimitControl)
 
 	// ErrMonthLimitControl matches errors with code "isv.MONTH_LIMIT_CONTROL" in
 	// [errors.Is]; see [CodeMonthLimitControl].
-	ErrMonthLimitControl error = &Error{Code: CodeMonthLimitControl}
+	ErrMonthLimitControl error = sentinel(CodeMonthLimitControl)
 
 	// ErrForbiddenAction matches errors with code "isv.FORBIDDEN_ACTION" in
 	// [errors.Is]; see [CodeForbiddenAction].
-	ErrForbiddenAction error = &Error{Code: CodeForbiddenAction}
+	ErrForbiddenAction error = sentinel(CodeForbiddenAction)
 
 	// ErrSignatureDoesNotMatch matches errors with code "SignatureDoesNotMatch" in
 	// [errors.Is]; see [CodeSignatureDoesNotMatch].
-	ErrSignatureDoesNotMatch error = &Error{Code: CodeSignatureDoesNotMatch}
+	ErrSignatureDoesNotMatch error = sentinel(CodeSignatureDoesNotMatch)
 
 	// ErrInvalidTimeStampExpired matches errors with code
 	// "InvalidTimeStamp.Expired" in [errors.Is]; see [CodeInvalidTimeStampExpired].
-	ErrInvalidTimeStampExpired error = &Error{Code: CodeInvalidTimeStampExpired}
+	ErrInvalidTimeStampExpired error = sentinel(CodeInvalidTimeStampExpired)
 
 	// ErrSignatureNonceUsed matches errors with code "SignatureNonceUsed" in
 	// [errors.Is]; see [CodeSignatureNonceUsed].
-	ErrSignatureNonceUsed error = &Error{Code: CodeSignatureNonceUsed}
+	ErrSignatureNonceUsed error = sentinel(CodeSignatureNonceUsed)
 
 	// ErrInvalidVersion matches errors with code "InvalidVersion" in [errors.Is];
 	// see [CodeInvalidVersion].
-	ErrInvalidVersion error = &Error{Code: CodeInvalidVersion}
+	ErrInvalidVersion error = sentinel(CodeInvalidVersion)
 
 	// ErrInvalidActionNotFound matches errors with code "InvalidAction.NotFound" in
 	// [errors.Is]; see [CodeInvalidActionNotFound].
-	ErrInvalidActionNotFound error = &Error{Code: CodeInvalidActionNotFound}
+	ErrInvalidActionNotFound error = sentinel(CodeInvalidActionNotFound)
 )
+
+// sentinel is the type of the sentinel errors: a code, as an error.
+type sentinel Code
+
+// Error returns the text of an *Error with the sentinel's code.
+func (s sentinel) Error() string {
+	return (&Error{Code: Code(s)}).Error()
+}
 
 // Fault says which side of a call is to blame for an error. It is empty for
 // success codes and for codes the table does not list.
@@ -483,7 +490,11 @@ type Error struct {
 
 // Error returns "smserr: CODE", then the message and the request id when known.
 func (e *Error) Error() string {
-	s := "smserr: " + string(e.Code)
+	code := string(e.Code)
+	if code == "" {
+		code = "(no code)"
+	}
+	s := "smserr: " + code
 	if msg := e.ErrorMessage(); msg != "" && msg != string(e.Code) {
 		s += ": " + msg
 	}
@@ -493,12 +504,17 @@ func (e *Error) Error() string {
 	return s
 }
 
-// Is reports whether target is an *Error with the same code, such as the code's
-// sentinel, so that errors.Is(err, ErrRAMPermissionDeny) works however err is
-// wrapped.
+// Is reports whether target is the sentinel of the error's code, or an *Error
+// with the same code, so that errors.Is(err, ErrRAMPermissionDeny) works
+// however err is wrapped.
 func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && t != nil && t.Code == e.Code
+	switch t := target.(type) {
+	case sentinel:
+		return Code(t) == e.Code
+	case *Error:
+		return t != nil && t.Code == e.Code
+	}
+	return false
 }
 
 // Unwrap returns the SDK error this error was made from, if any.
@@ -573,44 +589,97 @@ func FromResponse(code, message, requestID string) error {
 	return &Error{Code: Code(code), Message: message, RequestID: requestID}
 }
 
-// FromError returns the *Error in err's chain. Failing that, it makes one from
-// the first error in the chain with an ErrorCode() string method, such as the
-// Alibaba Cloud SDK's *errors.ServerError or an AWS smithy APIError: its
-// message comes from an ErrorMessage() or Message() method, its request id from
-// RequestID() or RequestId(), and the foreign error becomes its Cause. It
-// returns false when err carries no code.
+// FromError returns the *Error in err's chain, or a new one for a sentinel.
+// Failing those, it makes one from the first error in the chain that carries a
+// code in one of the shapes SDKs use: an ErrorCode() string method (the Alibaba
+// Cloud SDK's ServerError, AWS smithy's APIError), GetCode() string (the
+// Tencent Cloud SDK) or GetCode() *string (Alibaba Cloud's Tea SDK). Its
+// message and request id are read from the matching methods (ErrorMessage,
+// Message or GetMessage; RequestID, RequestId or GetRequestId), and the SDK
+// error becomes its Cause. It returns false when err carries no code.
 //
-// Treat the *Error as read-only: it may be one that err wraps, or a sentinel.
+// The *Error may be one that err wraps: treat it as read-only.
 func FromError(err error) (*Error, bool) {
 	var e *Error
 	if errors.As(err, &e) {
 		return e, true
 	}
-	var coded errorCoder
-	if !errors.As(err, &coded) {
-		return nil, false
+	var s sentinel
+	if errors.As(err, &s) {
+		return &Error{Code: Code(s)}, true
 	}
-	cause, _ := coded.(error)
-	e = &Error{Code: Code(coded.ErrorCode()), Cause: cause}
-	switch c := coded.(type) {
-	case errorMessager:
-		e.Message = c.ErrorMessage()
-	case messager:
-		e.Message = c.Message()
-	}
-	switch c := coded.(type) {
-	case requestIDer:
-		e.RequestID = c.RequestID()
-	case requestIder:
-		e.RequestID = c.RequestId()
-	}
-	return e, true
+	return fromSDK(err)
 }
 
-// The methods FromError reads from an SDK's errors.
+// fromSDK makes an *Error from the first error in err's chain that has a code
+// method, trying the shapes in the order of the interfaces below.
+func fromSDK(err error) (*Error, bool) {
+	var (
+		c1    errorCoder
+		c2    codeGetter
+		c3    codePtrGetter
+		code  string
+		found error
+	)
+	switch {
+	case errors.As(err, &c1):
+		code, found = c1.ErrorCode(), c1
+	case errors.As(err, &c2):
+		code, found = c2.GetCode(), c2
+	case errors.As(err, &c3):
+		code, found = deref(c3.GetCode()), c3
+	}
+	if code == "" {
+		return nil, false
+	}
+	return &Error{Code: Code(code), Message: sdkMessage(found), RequestID: sdkRequestID(found), Cause: found}, true
+}
+
+// sdkMessage reads an SDK error's message from whichever method it has.
+func sdkMessage(err error) string {
+	switch e := err.(type) {
+	case errorMessager:
+		return e.ErrorMessage()
+	case messager:
+		return e.Message()
+	case messageGetter:
+		return e.GetMessage()
+	case messagePtrGetter:
+		return deref(e.GetMessage())
+	}
+	return ""
+}
+
+// sdkRequestID reads an SDK error's request id from whichever method it has.
+func sdkRequestID(err error) string {
+	switch e := err.(type) {
+	case requestIDer:
+		return e.RequestID()
+	case requestIder:
+		return e.RequestId()
+	case requestIDGetter:
+		return e.GetRequestId()
+	case requestIDPtrGetter:
+		return deref(e.GetRequestId())
+	}
+	return ""
+}
+
+// The shapes of SDK errors FromError understands: the Alibaba Cloud SDK's
+// ServerError and AWS smithy's APIError, the Tencent Cloud SDK's errors, and
+// the Alibaba Cloud Tea SDK's errors.
 type (
 	errorCoder interface {
+		error
 		ErrorCode() string
+	}
+	codeGetter interface {
+		error
+		GetCode() string
+	}
+	codePtrGetter interface {
+		error
+		GetCode() *string
 	}
 	errorMessager interface {
 		ErrorMessage() string
@@ -618,13 +687,33 @@ type (
 	messager interface {
 		Message() string
 	}
+	messageGetter interface {
+		GetMessage() string
+	}
+	messagePtrGetter interface {
+		GetMessage() *string
+	}
 	requestIDer interface {
 		RequestID() string
 	}
 	requestIder interface {
 		RequestId() string
 	}
+	requestIDGetter interface {
+		GetRequestId() string
+	}
+	requestIDPtrGetter interface {
+		GetRequestId() *string
+	}
 )
+
+// deref returns *s, or "" for nil.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
 
 // IsRetryable reports whether err carries a code the table marks retryable (see
 // FromError for the errors it understands). Unknown codes, and errors with no
