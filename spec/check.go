@@ -20,8 +20,8 @@ func (d *decoder) checkPackage(n *yaml.Node, name string) {
 		d.errorf(n, "package: %q is a Go keyword, so it cannot name a package; choose another name, such as %serr", name, name)
 	case !token.IsIdentifier(name) || name == "_":
 		d.errorf(n, "package: %q is not a valid Go package name; use letters, digits and underscores, starting with a letter, such as smserr", name)
-	case name == "main":
-		d.errorf(n, "package: main cannot be imported; choose a library package name, such as smserr")
+	case name == "main" || name == "init":
+		d.errorf(n, "package: %s cannot be imported; choose a library package name, such as smserr", name)
 	}
 }
 

@@ -102,11 +102,15 @@ func quoteHint(v *yaml.Node) string {
 // boolean reads a true/false value.
 func (d *decoder) boolean(f field) bool {
 	v := f.value
-	if v == nil {
+	if v == nil || v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return false
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		d.errorf(v, "%s: must be true or false, not %s", f.key.Value, describe(v))
+		hint := ""
+		if v.Kind == yaml.ScalarNode && (v.Value == "true" || v.Value == "false") {
+			hint = "; remove the quotes"
+		}
+		d.errorf(v, "%s: must be true or false, not %s%s", f.key.Value, describe(v), hint)
 		return false
 	}
 	return strings.EqualFold(v.Value, "true")
@@ -152,13 +156,20 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 	if src := f["source"]; src.usable() {
 		s.Source = d.source(src.value)
 	}
+	seen := map[string]*yaml.Node{}
 	for _, n := range d.list(f["initialisms"]) {
 		w, ok := d.text(field{f["initialisms"].key, n})
-		if ok && (w == "" || !isWord(w)) {
+		up := strings.ToUpper(w)
+		switch {
+		case !ok:
+		case w == "" || !isWord(w):
 			d.errorf(n, "initialism %q must be letters and digits only, such as SMS", w)
-			continue
+		case seen[up] != nil:
+			d.errorf(n, "initialism %s repeats %s (line %d) in another spelling; keep the one to use", w, seen[up].Value, seen[up].Line)
+		default:
+			seen[up] = n
+			s.Initialisms = append(s.Initialisms, w)
 		}
-		s.Initialisms = append(s.Initialisms, w)
 	}
 	for _, n := range d.list(f["categories"]) {
 		if c, ok := d.category(n); ok {
@@ -251,7 +262,7 @@ func (d *decoder) code(n *yaml.Node) (Code, bool) {
 		}
 	}
 	at := func(key string) Pos {
-		if v, ok := f[key]; ok {
+		if v := f[key]; v.usable() {
 			return pos(v.value)
 		}
 		return c.Pos

@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,6 +129,10 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		d.errorAt(Pos{1, 1}, "the spec is empty; it needs at least package: and codes:")
+		return nil, false
+	}
 	if root.Kind != yaml.MappingNode {
 		d.errorf(root, "a spec is a YAML mapping with keys such as package: and codes:, not %s", kindName(root))
 		return nil, false
@@ -136,18 +140,58 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 	return root, true
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = regexp.MustCompile(`^line \d+: `)
 
-// yamlError reports a syntax error from yaml.v3, which gives a line but no
-// column; the column reported is that of the line's first non-blank.
+// yamlError reports a syntax error from yaml.v3. yaml.v3 gives no column,
+// and its line is often that of the enclosing block rather than the line
+// at fault; the line reported here is the first at which the text stops
+// being valid YAML, and the column that line's first non-blank.
 func (d *decoder) yamlError(data []byte, err error) {
-	m := yamlLine.FindStringSubmatch(err.Error())
-	if m == nil {
-		d.errorAt(Pos{1, 1}, "invalid YAML: %s", err)
-		return
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = yamlLine.ReplaceAllString(msg, "")
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+		name = strings.TrimSuffix(name, "' referenced")
+		msg = fmt.Sprintf("alias *%s refers to no anchor &%s; aliases are not supported in a spec anyway: write the value out", name, name)
 	}
-	line, _ := strconv.Atoi(m[1])
-	d.errorAt(Pos{line, firstColumn(data, line)}, "invalid YAML: %s", m[2])
+	line := firstBadLine(data)
+	d.errorAt(Pos{line, firstColumn(data, line)}, "invalid YAML: %s", msg)
+}
+
+// firstBadLine returns the smallest number of whole lines from the start of
+// data that do not parse as YAML, by bisection: a prefix that stops inside
+// a block still parses, so the first failing prefix ends at the line that
+// broke the document.
+func firstBadLine(data []byte) int {
+	ends := []int{0} // ends[k] is the length of the first k lines
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	lo, hi := 1, len(ends)-1
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if validYAML(data[:ends[mid]]) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+func validYAML(data []byte) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			return errors.Is(err, io.EOF)
+		}
+	}
 }
 
 func firstColumn(data []byte, line int) int {

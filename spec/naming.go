@@ -76,7 +76,7 @@ func (n *Namer) Name(code string) string {
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(word)
-			b.WriteRune(unicode.ToUpper(r))
+			b.WriteRune(unicode.ToTitle(r))
 			if mixed {
 				b.WriteString(word[size:])
 			} else {
@@ -84,7 +84,14 @@ func (n *Namer) Name(code string) string {
 			}
 		}
 	}
-	return b.String()
+	// An initialism spelled in lower case first (iOS) still starts an
+	// exported name upper-case.
+	name := b.String()
+	if name == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToTitle(r)) + name[size:]
 }
 
 // isNamespace reports whether s is a lower-case namespace segment such as

@@ -117,6 +117,7 @@ run leaves the folder as it was.`, stderr)
 	out := fs.String("out", "", "the output `DIR`; empty means ./<package> (the spec's package:)")
 	templates := fs.String("templates", "", "render the docs with "+generator.DocsTemplate+" from `DIR` instead of the built-in template")
 	check := fs.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
+	maxSize := maxSpecSize(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -125,7 +126,7 @@ run leaves the folder as it was.`, stderr)
 		return exitUsage
 	}
 
-	s, err := loadSpec(*specFile)
+	s, err := loadSpec(*specFile, *maxSize)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
@@ -163,17 +164,24 @@ run leaves the folder as it was.`, stderr)
 	return exitOK
 }
 
-func loadSpec(path string) (*spec.Spec, error) {
+func loadSpec(path string, maxSize int64) (*spec.Spec, error) {
 	if path == "" {
 		return spec.Default()
 	}
-	return spec.Load(path)
+	return spec.LoadLimit(path, maxSize)
+}
+
+// maxSpecSize adds the -max-spec-size flag: specs larger than this are
+// refused before they are read whole.
+func maxSpecSize(fs *flag.FlagSet) *int64 {
+	return fs.Int64("max-spec-size", spec.DefaultMaxSize, "refuse a spec larger than `BYTES` before reading it whole")
 }
 
 func validate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", "FILE...",
 		`Validate checks each spec and prints every problem it finds as
 file:line:col: message. It exits 1 if any spec has a problem.`, stderr)
+	maxSize := maxSpecSize(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -183,7 +191,7 @@ file:line:col: message. It exits 1 if any spec has a problem.`, stderr)
 	}
 	status := exitOK
 	for _, path := range fs.Args() {
-		s, err := spec.Load(path)
+		s, err := spec.LoadLimit(path, *maxSize)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			status = exitFailed
