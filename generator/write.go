@@ -7,19 +7,21 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 )
 
-// Write puts the files Generate returned into dir, creating dir if needed.
-// It is all or nothing: it checks every file first, writes each to a
-// temporary file beside it, then renames them into place; on any error it
-// puts back what it had replaced and removes what it had added, so dir is
-// left as it was. A file that exists without errspec's header (GoHeader or
-// MarkdownHeader on its first line) is never overwritten: Write refuses and
-// names it. Unchanged files are not touched. Write returns the paths it
-// changed.
+// Write puts the files Generate returned into dir, creating dir if needed,
+// and removes files errspec generated there before that are no longer
+// among them (after a change of file names, say). It is all or nothing: it
+// checks every file first, writes each to a temporary file beside it, then
+// renames them into place; on any error it puts back what it had replaced
+// or removed and removes what it had added, so dir is left as it was. A
+// file that exists without errspec's header (GoHeader or MarkdownHeader on
+// its first line) is never overwritten or removed: Write refuses and names
+// it. Unchanged files are not touched. Write returns the paths it changed.
 func Write(dir string, files map[string][]byte) ([]string, error) {
 	return writer{osFS{}}.write(dir, files)
 }
@@ -35,11 +37,14 @@ func Diff(dir string, files map[string][]byte) ([]byte, error) {
 	var b strings.Builder
 	for _, f := range plan.changes {
 		label := filepath.ToSlash(f.path)
-		oldName := "a/" + label
+		oldName, newName := path.Join("a", label), path.Join("b", label)
 		if !f.existed {
 			oldName = ""
 		}
-		b.WriteString(unifiedDiff(oldName, "b/"+label, string(f.old), string(f.data)))
+		if f.remove {
+			newName = "/dev/null"
+		}
+		b.WriteString(unifiedDiff(oldName, newName, string(f.old), string(f.data)))
 	}
 	return []byte(b.String()), nil
 }
@@ -88,12 +93,13 @@ type writer struct {
 	fs fileSystem
 }
 
-// change is one file Write will put in place.
+// change is one file Write will put in place, or remove.
 type change struct {
 	path    string
 	data    []byte
 	old     []byte // the file's content before, if it existed
 	existed bool
+	remove  bool // a stale generated file, to be removed
 	perm    fs.FileMode
 }
 
@@ -107,6 +113,7 @@ type plan struct {
 // plan checks dir and every file against it, and lists what would change.
 // It reports every file it may not overwrite, not just the first.
 func (w writer) plan(dir string, files map[string][]byte) (*plan, error) {
+	dir = filepath.Clean(dir)
 	p := &plan{dir: dir}
 	info, err := w.fs.Stat(dir)
 	switch {
@@ -148,7 +155,44 @@ func (w writer) plan(dir string, files map[string][]byte) (*plan, error) {
 	if len(refused) > 0 {
 		return nil, errors.Join(refused...)
 	}
+	if len(p.created) == 0 {
+		stale, err := w.stale(dir, files)
+		if err != nil {
+			return nil, err
+		}
+		p.changes = append(p.changes, stale...)
+	}
 	return p, nil
+}
+
+// stale lists the files in dir that errspec generated but that files no
+// longer holds, for removal.
+func (w writer) stale(dir string, files map[string][]byte) ([]change, error) {
+	entries, err := w.fs.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	var out []change
+	for _, e := range entries {
+		name := e.Name()
+		if _, ok := files[name]; ok || !e.Type().IsRegular() || isTemp(name) {
+			continue
+		}
+		c := change{path: filepath.Join(dir, name), existed: true, remove: true, perm: 0o644}
+		if c.old, err = w.fs.ReadFile(c.path); err != nil || !generated(c.old) {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			c.perm = info.Mode().Perm()
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func isTemp(name string) bool {
+	ok, _ := filepath.Match(tempPattern, name)
+	return ok
 }
 
 // missing lists the folders MkdirAll would create for dir, outermost first.
@@ -179,25 +223,34 @@ func (w writer) write(dir string, files map[string][]byte) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(p.created) == 0 {
+		w.removeStaleTemps(p.dir)
+	}
 	if len(p.changes) == 0 {
 		return nil, nil
 	}
 	if len(p.created) > 0 {
-		if err := w.fs.MkdirAll(dir, 0o755); err != nil {
+		if err := w.fs.MkdirAll(p.dir, 0o755); err != nil {
 			return nil, errors.Join(fmt.Errorf("creating output folder: %w", err), w.removeFolders(p.created))
 		}
-	} else {
-		w.removeStaleTemps(dir)
 	}
 
 	temps := make([]string, len(p.changes))
 	for i, c := range p.changes {
-		if temps[i], err = w.fs.WriteTemp(dir, tempPattern, c.data, c.perm); err != nil {
+		if c.remove {
+			continue
+		}
+		if temps[i], err = w.fs.WriteTemp(p.dir, tempPattern, c.data, c.perm); err != nil {
 			return nil, errors.Join(fmt.Errorf("writing %s: %w", c.path, err), w.undo(p, temps, 0))
 		}
 	}
 	for i, c := range p.changes {
-		if err := w.fs.Rename(temps[i], c.path); err != nil {
+		if c.remove {
+			err = w.fs.Remove(c.path)
+		} else {
+			err = w.fs.Rename(temps[i], c.path)
+		}
+		if err != nil {
 			return nil, errors.Join(fmt.Errorf("replacing %s: %w", c.path, err), w.undo(p, temps, i))
 		}
 		temps[i] = ""
@@ -253,7 +306,7 @@ func (w writer) removeFolders(created []string) error {
 func (w writer) removeStaleTemps(dir string) {
 	entries, _ := w.fs.ReadDir(dir)
 	for _, e := range entries {
-		if ok, _ := filepath.Match(tempPattern, e.Name()); ok && e.Type().IsRegular() {
+		if isTemp(e.Name()) && e.Type().IsRegular() {
 			w.fs.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
