@@ -139,7 +139,12 @@ func writeCase(t *testing.T, path string, ar *txtar.Archive, got map[string][]by
 	for _, name := range slices.Sorted(maps.Keys(got)) {
 		out.Files = append(out.Files, txtar.File{Name: name, Data: got[name]})
 	}
-	if err := os.WriteFile(path, txtar.Format(out), 0o644); err != nil {
+	writeArchive(t, path, out)
+}
+
+func writeArchive(t *testing.T, path string, ar *txtar.Archive) {
+	t.Helper()
+	if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -32,14 +32,16 @@ ERRORS.md table.
 
 Usage:
 
-	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check]
+	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check] [-allow-breaking]
 	errspec validate FILE...
+	errspec diff [-format text|markdown|json] OLD NEW
 	errspec version
 
 Commands:
 
 	generate   write the Go package and its docs for a spec
 	validate   check specs, reporting every problem as file:line:col: message
+	diff       report how a spec changed: codes, texts, and broken identifiers
 	version    print errspec's version
 
 Examples:
@@ -74,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return generate(rest, stdout, stderr)
 	case "validate":
 		return validate(rest, stdout, stderr)
+	case "diff":
+		return diff(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, programName, version())
 		return exitOK
@@ -109,14 +113,16 @@ func parse(fs *flag.FlagSet, args []string) int {
 }
 
 func generate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-templates DIR] [-check]",
+	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-templates DIR] [-check] [-allow-breaking]",
 		`Generate writes the Go package for a spec into a folder: the Go file and the
 ERRORS.md docs. Files it did not generate are never overwritten, and a failed
-run leaves the folder as it was.`, stderr)
+run leaves the folder as it was. It refuses to remove or change an exported
+identifier of the package already in the folder unless -allow-breaking.`, stderr)
 	specFile := fs.String("spec", "", "the spec `FILE`; empty means the embedded Alibaba Cloud SMS spec")
 	out := fs.String("out", "", "the output `DIR`; empty means ./<package> (the spec's package:)")
 	templates := fs.String("templates", "", "render the docs with "+generator.DocsTemplate+" from `DIR` instead of the built-in template")
 	check := fs.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
+	allowBreaking := fs.Bool("allow-breaking", false, "regenerate even if exported identifiers of the package in -out would disappear or change")
 	maxSize := maxSpecSize(fs)
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -143,6 +149,21 @@ run leaves the folder as it was.`, stderr)
 	dir := *out
 	if dir == "" {
 		dir = filepath.Join(".", s.Package)
+	}
+	if !*allowBreaking {
+		breaking, err := generator.Breaking(dir, files)
+		if err != nil {
+			fmt.Fprintf(stderr, "errspec generate: %v\n", err)
+			return exitFailed
+		}
+		if len(breaking) > 0 {
+			fmt.Fprintf(stderr, "errspec generate: regenerating %s would break code that uses package %s:\n", dir, s.Package)
+			for _, c := range breaking {
+				fmt.Fprintf(stderr, "\t%s\n", c)
+			}
+			fmt.Fprintf(stderr, "Keep codes the vendor dropped in the spec with deprecated: (errspec import -merge does this), or pass -allow-breaking to accept the break.\n")
+			return exitFailed
+		}
 	}
 	if *check {
 		diff, err := generator.Diff(dir, files)
@@ -200,6 +221,46 @@ file:line:col: message. It exits 1 if any spec has a problem.`, stderr)
 		fmt.Fprintf(stdout, "%s: ok, %d codes\n", path, len(s.Codes))
 	}
 	return status
+}
+
+func diff(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("diff", "[-format text|markdown|json] OLD NEW",
+		`Diff reports how the spec NEW differs from OLD, for a pull request: codes
+added, removed and deprecated, text and classification changed, and every
+exported Go identifier that would disappear or change. It exits 0 when
+nothing breaks callers, 1 when something would, and 2 on bad input.`, stderr)
+	format := fs.String("format", "text", "the report's `format`: text, markdown or json")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	write := map[string]func(*generator.Report, io.Writer) error{
+		"text": (*generator.Report).WriteText, "markdown": (*generator.Report).WriteMarkdown, "json": (*generator.Report).WriteJSON,
+	}[*format]
+	if write == nil || fs.NArg() != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	var specs [2]*spec.Spec
+	for i, path := range fs.Args() {
+		s, err := spec.Load(path)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		specs[i] = s
+	}
+	report, err := generator.Compare(specs[0], specs[1])
+	if err == nil {
+		err = write(report, stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "errspec diff: %v\n", err)
+		return exitUsage
+	}
+	if report.Breaks() {
+		return exitFailed
+	}
+	return exitOK
 }
 
 // version returns the module version errspec was built from, as go install

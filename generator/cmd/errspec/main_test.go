@@ -205,3 +205,67 @@ func TestGenerateTemplates(t *testing.T) {
 		t.Errorf("broken template: exit %d, stderr %q; want the template's file and line", code, errOut)
 	}
 }
+
+func writeSpec(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestGenerateNameLock(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "acmeerr")
+	v1 := writeSpec(t, dir, "v1.yaml", "package: acmeerr\ncodes:\n  - code: acme.THROTTLED\n  - code: acme.GONE\n")
+	v2 := writeSpec(t, dir, "v2.yaml", "package: acmeerr\ncodes:\n  - code: acme.THROTTLED\n")
+	if code, _, errOut := errspec(t, "generate", "-spec", v1, "-out", out); code != 0 {
+		t.Fatalf("generate v1: exit %d: %s", code, errOut)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "errors.go"))
+	for _, args := range [][]string{{}, {"-check"}} {
+		code, _, errOut := errspec(t, append([]string{"generate", "-spec", v2, "-out", out}, args...)...)
+		if code != exitFailed || !strings.Contains(errOut, `const CodeGone ("acme.GONE") would disappear`) ||
+			!strings.Contains(errOut, "var ErrGone would disappear") || !strings.Contains(errOut, "-allow-breaking") {
+			t.Errorf("generate %v dropping a code: exit %d, stderr:\n%s\nwant 1, the identifiers listed and the way out", args, code, errOut)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "errors.go")); !bytes.Equal(before, after) {
+		t.Error("a refused generate changed errors.go")
+	}
+	if code, _, errOut := errspec(t, "generate", "-spec", v2, "-out", out, "-allow-breaking"); code != 0 {
+		t.Fatalf("generate -allow-breaking: exit %d: %s", code, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "errors.go")); strings.Contains(string(after), "CodeGone") {
+		t.Error("-allow-breaking did not regenerate without the dropped code")
+	}
+}
+
+func TestDiff(t *testing.T) {
+	dir := t.TempDir()
+	v1 := writeSpec(t, dir, "v1.yaml", "package: acmeerr\ncodes:\n  - code: acme.THROTTLED\n  - code: acme.GONE\n")
+	v2 := writeSpec(t, dir, "v2.yaml", "package: acmeerr\ncodes:\n  - code: acme.THROTTLED\n    retryable: true\n  - code: acme.NEW\n")
+	v3 := writeSpec(t, dir, "v3.yaml", "package: acmeerr\ncodes:\n  - code: acme.THROTTLED\n  - code: acme.GONE\n    deprecated: gone\n  - code: acme.NEW\n")
+	code, out, _ := errspec(t, "diff", v1, v2)
+	if code != exitFailed || !strings.Contains(out, "Removed (1):\n  acme.GONE (CodeGone)") || !strings.Contains(out, "var ErrGone would disappear") {
+		t.Errorf("diff dropping a code: exit %d, report:\n%s", code, out)
+	}
+	code, out, _ = errspec(t, "diff", "-format", "markdown", v1, v3)
+	if code != 0 || !strings.Contains(out, "**Deprecated** (1)") || !strings.Contains(out, "**Added** (1)") {
+		t.Errorf("diff deprecating a code: exit %d, report:\n%s", code, out)
+	}
+	code, out, _ = errspec(t, "diff", "-format", "json", v1, v1)
+	if code != 0 || !strings.Contains(out, `"breaking": []`) {
+		t.Errorf("diff of a spec with itself: exit %d, report:\n%s", code, out)
+	}
+	bad := writeSpec(t, dir, "bad.yaml", "package: acmeerr\ncodes: []\n")
+	if code, _, errOut := errspec(t, "diff", v1, bad); code != exitUsage || !strings.Contains(errOut, "bad.yaml:2:8") {
+		t.Errorf("diff with a bad spec: exit %d, stderr %q; want 2 and the problem", code, errOut)
+	}
+	for _, args := range [][]string{{"diff", v1}, {"diff", "-format", "yaml", v1, v2}} {
+		if code, _, _ := errspec(t, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/errspec/errspec/spec"
+)
+
+// A Report says how a new version of a spec differs from an old one, for
+// review: codes added, removed and deprecated, text and classification
+// changed, and the exported identifiers callers would lose.
+type Report struct {
+	Old, New   string        `json:"-"` // names of the specs, for headings
+	Package    string        `json:"package"`
+	Added      []CodeChange  `json:"added"`
+	Removed    []CodeChange  `json:"removed"`
+	Deprecated []CodeChange  `json:"deprecated"`
+	Text       []FieldChange `json:"text_changed"`
+	Class      []FieldChange `json:"classification_changed"`
+	Breaking   []APIChange   `json:"breaking"`
+}
+
+// A CodeChange is a code that was added, removed or deprecated.
+type CodeChange struct {
+	Code  string `json:"code"`
+	Const string `json:"const"`          // its Go constant
+	Note  string `json:"note,omitempty"` // the deprecation reason
+}
+
+// A FieldChange is one field of a code whose value changed.
+type FieldChange struct {
+	Code  string `json:"code"`
+	Field string `json:"field"` // message, solution, success, retryable, fault, category, deprecated
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// Breaks reports whether the change would break code that uses the
+// generated package: an exported identifier disappears or changes meaning.
+func (r *Report) Breaks() bool { return len(r.Breaking) > 0 }
+
+// Compare reports how new differs from old. The identifiers are compared
+// by generating both packages, so the report covers whatever the
+// generator makes of a change, renamed codes and moved names included.
+func Compare(old, new *spec.Spec) (*Report, error) {
+	r := &Report{
+		Old: old.File, New: new.File, Package: new.Package,
+		Added: []CodeChange{}, Removed: []CodeChange{}, Deprecated: []CodeChange{},
+		Text: []FieldChange{}, Class: []FieldChange{}, Breaking: []APIChange{},
+	}
+	before := make(map[string]spec.Code, len(old.Codes))
+	for _, c := range old.Codes {
+		before[c.Code] = c
+	}
+	after := make(map[string]bool, len(new.Codes))
+	for _, c := range new.Codes {
+		after[c.Code] = true
+		o, ok := before[c.Code]
+		if !ok {
+			r.Added = append(r.Added, CodeChange{Code: c.Code, Const: "Code" + c.GoName})
+			continue
+		}
+		if o.Deprecated == "" && c.Deprecated != "" {
+			r.Deprecated = append(r.Deprecated, CodeChange{Code: c.Code, Const: "Code" + c.GoName, Note: c.Deprecated})
+		} else if o.Deprecated != c.Deprecated {
+			r.Class = append(r.Class, FieldChange{c.Code, "deprecated", o.Deprecated, c.Deprecated})
+		}
+		for _, f := range []FieldChange{
+			{c.Code, "message", o.Message, c.Message},
+			{c.Code, "solution", o.Solution, c.Solution},
+		} {
+			if f.Old != f.New {
+				r.Text = append(r.Text, f)
+			}
+		}
+		for _, f := range []FieldChange{
+			{c.Code, "success", strconv.FormatBool(o.Success), strconv.FormatBool(c.Success)},
+			{c.Code, "retryable", strconv.FormatBool(o.Retryable), strconv.FormatBool(c.Retryable)},
+			{c.Code, "fault", string(o.Fault), string(c.Fault)},
+			{c.Code, "category", o.Category, c.Category},
+		} {
+			if f.Old != f.New {
+				r.Class = append(r.Class, f)
+			}
+		}
+	}
+	for _, c := range old.Codes {
+		if !after[c.Code] {
+			r.Removed = append(r.Removed, CodeChange{Code: c.Code, Const: "Code" + c.GoName})
+		}
+	}
+
+	apis := make([]map[string]apiIdent, 2)
+	for i, s := range []*spec.Spec{old, new} {
+		files, err := Generate(s, Options{NoDocs: true})
+		if err != nil {
+			return nil, err
+		}
+		if apis[i], err = api(files); err != nil {
+			return nil, err
+		}
+	}
+	if old.Package != new.Package {
+		r.Breaking = append(r.Breaking, APIChange{Ident: "package", Kind: "package", Old: old.Package, New: new.Package})
+	}
+	r.Breaking = append(r.Breaking, breakingChanges(apis[0], apis[1])...)
+	return r, nil
+}
+
+// WriteText writes the report as plain text, a section per kind of change.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "errspec diff %s %s: package %s\n", r.Old, r.New, r.Package)
+	r.sections(&b, func(title string, n int) { fmt.Fprintf(&b, "\n%s (%d):\n", title, n) },
+		func(line string) { b.WriteString("  " + line + "\n") }, strconv.Quote, func(s string) string { return s })
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteMarkdown writes the report as Markdown, for a pull request.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Error table changes: package %s\n", markdownCode(r.Package))
+	r.sections(&b, func(title string, n int) { fmt.Fprintf(&b, "\n**%s** (%d)\n\n", title, n) },
+		func(line string) { b.WriteString("- " + line + "\n") },
+		func(s string) string { return "“" + markdownText(s) + "”" }, markdownCode)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// sections lays the report out, leaving the markup to the caller: head
+// starts a section, item writes an entry, text quotes free text and code
+// marks up codes and identifiers.
+func (r *Report) sections(b *strings.Builder, head func(string, int), item func(string), text, code func(string) string) {
+	codes := func(title string, cs []CodeChange) {
+		if len(cs) == 0 {
+			return
+		}
+		head(title, len(cs))
+		for _, c := range cs {
+			line := code(c.Code) + " (" + code(c.Const) + ")"
+			if c.Note != "" {
+				line += ": " + text(c.Note)
+			}
+			item(line)
+		}
+	}
+	fields := func(title string, fs []FieldChange, quote func(string) string) {
+		if len(fs) == 0 {
+			return
+		}
+		head(title, len(fs))
+		for _, f := range fs {
+			item(fmt.Sprintf("%s %s: %s → %s", code(f.Code), f.Field, quote(f.Old), quote(f.New)))
+		}
+	}
+	if len(r.Added)+len(r.Removed)+len(r.Deprecated)+len(r.Text)+len(r.Class)+len(r.Breaking) == 0 {
+		item("no changes")
+		return
+	}
+	codes("Added", r.Added)
+	codes("Removed", r.Removed)
+	codes("Deprecated", r.Deprecated)
+	fields("Text changed", r.Text, text)
+	fields("Classification changed", r.Class, func(s string) string {
+		if s == "" {
+			return "(none)"
+		}
+		return s
+	})
+	if len(r.Breaking) > 0 {
+		head("Breaking: exported identifiers that disappear or change", len(r.Breaking))
+		for _, c := range r.Breaking {
+			item(c.describe(code, text))
+		}
+	}
+}
