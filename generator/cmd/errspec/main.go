@@ -34,6 +34,7 @@ Usage:
 
 	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check] [-allow-breaking]
 	errspec validate FILE...
+	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-o FILE] TABLE
 	errspec diff [-format text|markdown|json] OLD NEW
 	errspec version
 
@@ -41,6 +42,8 @@ Commands:
 
 	generate   write the Go package and its docs for a spec
 	validate   check specs, reporting every problem as file:line:col: message
+	import     turn a vendor's table (tsv, csv, markdown, html, text) into a
+	           spec, or merge it into one (-merge)
 	diff       report how a spec changed: codes, texts, and broken identifiers
 	version    print errspec's version
 
@@ -49,6 +52,8 @@ Examples:
 	errspec generate -spec errors.yaml -out ./vendorerr
 	errspec generate -spec errors.yaml -out ./vendorerr -check   # in CI: fail on drift
 	errspec validate errors.yaml
+	errspec import -merge errors.yaml -o errors.yaml vendor-errors.html   # the vendor updated its page
+	errspec diff old.yaml errors.yaml                                  # what changed, what breaks
 
 Run 'errspec <command> -h' for a command's flags. The spec format is
 described in the README: https://github.com/errspec/errspec#spec-format
@@ -63,10 +68,10 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -78,6 +83,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return validate(rest, stdout, stderr)
 	case "diff":
 		return diff(rest, stdout, stderr)
+	case "import":
+		return importTable(rest, stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, programName, version())
 		return exitOK
