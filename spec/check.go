@@ -3,6 +3,7 @@ package spec
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"net/url"
 	"slices"
 	"strings"
@@ -22,6 +23,8 @@ func (d *decoder) checkPackage(n *yaml.Node, name string) {
 		d.errorf(n, "package: %q is not a valid Go package name; use letters, digits and underscores, starting with a letter, such as smserr", name)
 	case name == "main" || name == "init":
 		d.errorf(n, "package: %s cannot be imported; choose a library package name, such as smserr", name)
+	case types.Universe.Lookup(name) != nil:
+		d.errorf(n, "package: %s is one of Go's predeclared names, which importers would have to rename; choose another name, such as %serr", name, name)
 	}
 }
 

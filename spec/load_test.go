@@ -159,7 +159,7 @@ func TestDefaultYAMLIsACopy(t *testing.T) {
 	if _, err := Default(); err != nil {
 		t.Fatalf("Default after clearing DefaultYAML's result: %v", err)
 	}
-	if !bytes.HasPrefix(DefaultYAML(), []byte("# Alibaba")) {
+	if !bytes.HasPrefix(DefaultYAML(), []byte("# yaml-language-server: ")) {
 		t.Errorf("DefaultYAML changed by writing to an earlier result")
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/errspec/errspec/gen/smserr"
-	"github.com/errspec/errspec/spec"
 )
 
 // These tests use the package as a caller would: through its exported API,
@@ -736,34 +735,6 @@ func TestAllReturnsCopies(t *testing.T) {
 	}
 	if info, _ := smserr.Lookup("OK"); info.Message != "Accepted" {
 		t.Errorf("changing an Info changed the table: %+v", info)
-	}
-}
-
-func TestMatchesSpec(t *testing.T) {
-	s, err := spec.Load("../../spec/alibaba-sms.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	infos := all()
-	if len(infos) != len(s.Codes) {
-		t.Fatalf("All() yields %d rows, the spec has %d", len(infos), len(s.Codes))
-	}
-	for i, c := range s.Codes {
-		got := infos[i]
-		want := smserr.Info{
-			Code:       smserr.Code(c.Code),
-			Name:       c.GoName,
-			Message:    c.Message,
-			Solution:   c.Solution,
-			Success:    c.Success,
-			Retryable:  c.Retryable,
-			Fault:      smserr.Fault(c.Fault),
-			Category:   smserr.Category(c.Category),
-			Deprecated: c.Deprecated,
-		}
-		if got != want {
-			t.Errorf("row %d:\n got %+v\nwant %+v", i, got, want)
-		}
 	}
 }
 

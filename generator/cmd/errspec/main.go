@@ -13,6 +13,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -32,6 +33,7 @@ ERRORS.md table.
 
 Usage:
 
+	errspec init [-package NAME] [FILE]
 	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check] [-allow-breaking]
 	errspec validate FILE...
 	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-o FILE] TABLE
@@ -40,6 +42,7 @@ Usage:
 
 Commands:
 
+	init       write a starter spec, every field shown and commented
 	generate   write the Go package and its docs for a spec
 	validate   check specs, reporting every problem as file:line:col: message
 	import     turn a vendor's table (tsv, csv, markdown, html, text) into a
@@ -49,6 +52,7 @@ Commands:
 
 Examples:
 
+	errspec init -package vendorerr errors.yaml
 	errspec generate -spec errors.yaml -out ./vendorerr
 	errspec generate -spec errors.yaml -out ./vendorerr -check   # in CI: fail on drift
 	errspec validate errors.yaml
@@ -85,6 +89,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return diff(rest, stdout, stderr)
 	case "import":
 		return importTable(rest, stdin, stdout, stderr)
+	case "init":
+		return initSpec(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, programName, version())
 		return exitOK
@@ -267,6 +273,47 @@ nothing breaks callers, 1 when something would, and 2 on bad input.`, stderr)
 	if report.Breaks() {
 		return exitFailed
 	}
+	return exitOK
+}
+
+func initSpec(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("init", "[-package NAME] [FILE]",
+		`Init writes a starter spec to FILE (errors.yaml if not given, - for standard
+output): every field of the format, commented, with example codes to replace
+with the vendor's. It never overwrites a file.`, stderr)
+	pkg := fs.String("package", "vendorerr", "the Go package `NAME` of the generated code")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	data, err := spec.Starter(*pkg)
+	if err != nil {
+		fmt.Fprintf(stderr, "errspec init: %v\n", err)
+		return exitUsage
+	}
+	path := cmp.Or(fs.Arg(0), "errors.yaml")
+	if path == "-" {
+		stdout.Write(data)
+		return exitOK
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err == nil {
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(path)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "errspec init: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(stderr, "errspec init: wrote %s; edit it, then run: errspec generate -spec %s -out ./%s\n", path, path, *pkg)
 	return exitOK
 }
 

@@ -269,3 +269,38 @@ func TestDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestInit(t *testing.T) {
+	t.Chdir(t.TempDir())
+	code, _, errOut := errspec(t, "init")
+	if code != 0 || !strings.Contains(errOut, "wrote errors.yaml") {
+		t.Fatalf("init: exit %d, stderr %q", code, errOut)
+	}
+	// The starter validates and generates as it is.
+	if code, _, errOut := errspec(t, "validate", "errors.yaml"); code != 0 {
+		t.Errorf("the starter spec does not validate: %s", errOut)
+	}
+	if code, _, errOut := errspec(t, "generate", "-spec", "errors.yaml"); code != 0 {
+		t.Errorf("the starter spec does not generate: %s", errOut)
+	}
+	if _, err := os.Stat(filepath.Join("vendorerr", "errors.go")); err != nil {
+		t.Errorf("generate -spec errors.yaml wrote no ./vendorerr/errors.go: %v", err)
+	}
+	before, _ := os.ReadFile("errors.yaml")
+	if code, _, errOut := errspec(t, "init", "-package", "other"); code != exitFailed || !strings.Contains(errOut, "exists") {
+		t.Errorf("init over an existing file: exit %d, stderr %q; want 1", code, errOut)
+	}
+	if after, _ := os.ReadFile("errors.yaml"); !bytes.Equal(before, after) {
+		t.Error("init overwrote errors.yaml")
+	}
+	code, out, _ := errspec(t, "init", "-package", "acmeerr", "-")
+	if code != 0 || !strings.Contains(out, "\npackage: acmeerr\n") || !strings.HasPrefix(out, "# yaml-language-server: $schema=") {
+		t.Errorf("init -: exit %d, spec:\n%s", code, out)
+	}
+	if code, _, errOut := errspec(t, "init", "-package", "9lives", "x.yaml"); code != exitUsage || !strings.Contains(errOut, "9lives") {
+		t.Errorf("init with a bad package: exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat("x.yaml"); !os.IsNotExist(err) {
+		t.Error("init with a bad package wrote a file")
+	}
+}
