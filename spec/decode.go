@@ -116,6 +116,8 @@ func (d *decoder) boolean(f field) bool {
 	return strings.EqualFold(v.Value, "true")
 }
 
+func isNull(v *yaml.Node) bool { return v.Kind == yaml.ScalarNode && v.Tag == "!!null" }
+
 func describe(v *yaml.Node) string {
 	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 		return fmt.Sprintf("%q", v.Value)
@@ -153,7 +155,7 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 		d.checkPackage(pkg.value, s.Package)
 	}
 	s.Service, _ = d.text(f["service"])
-	if src := f["source"]; src.usable() {
+	if src := f["source"]; src.usable() && !isNull(src.value) {
 		s.Source = d.source(src.value)
 	}
 	seen := map[string]*yaml.Node{}

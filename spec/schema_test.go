@@ -314,7 +314,7 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"unknown top-level key", head + "pakage: y\n" + code, false, false},
 		{"unknown source key", head + "source:\n  titel: T\n" + code, false, false},
 		{"unknown category key", head + "categories:\n  - name: auth\n    docs: D\n" + code, false, false},
-		{"null source", head + "source:\n" + code, false, false},
+		{"null source", head + "source:\n" + code, true, true},
 		{"null codes", head + "codes:\n", false, false},
 		{"null code", head + "codes:\n  - code:\n", false, false},
 		{"empty code", head + "codes:\n  - code: \"\"\n", false, false},
