@@ -208,3 +208,49 @@ func exampleName(derived string) string {
 	}
 	return ", such as name: E" + derived
 }
+
+// fileKind is what a name in output: names.
+type fileKind int
+
+const (
+	goFile   fileKind = iota // a Go file in the package folder
+	docsFile                 // a docs file in the package folder, or none
+	folder                   // a folder path
+)
+
+// CheckGoFile reports what is wrong with name as the generated Go file's
+// name, or nil: it must be a plain file name ending in .go that the go
+// command builds (not a test, not hidden) and not doc.go, which is the
+// user's.
+func CheckGoFile(name string) error { return checkFileName(name, goFile) }
+
+// CheckDocsFile reports what is wrong with name as the docs' file name, or
+// nil: a plain file name that is not a Go file, or NoDocs.
+func CheckDocsFile(name string) error { return checkFileName(name, docsFile) }
+
+func checkFileName(name string, kind fileKind) error {
+	if strings.ContainsFunc(name, unsafeRune) {
+		return fmt.Errorf("%q holds a control or formatting character", name)
+	}
+	if kind == folder {
+		return nil
+	}
+	if kind == docsFile && name == NoDocs {
+		return nil
+	}
+	switch {
+	case name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`):
+		return fmt.Errorf("%q is not a plain file name; errspec writes into the -out folder, so give a name without folders", name)
+	case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+		return fmt.Errorf("%q starts with %q, so the go command would ignore it; choose another name", name, name[:1])
+	case kind == goFile && !strings.HasSuffix(name, ".go"):
+		return fmt.Errorf("%q does not end in .go; name the Go file such as errors.go", name)
+	case kind == goFile && strings.HasSuffix(name, "_test.go"):
+		return fmt.Errorf("%q is a test file name, which go build leaves out; choose another name", name)
+	case kind == goFile && name == "doc.go":
+		return fmt.Errorf("doc.go is the hand-written file that holds the //go:generate line; errspec never writes it: choose another name")
+	case kind == docsFile && strings.HasSuffix(name, ".go"):
+		return fmt.Errorf("%q is a Go file name; name the docs such as ERRORS.md, or none for no docs", name)
+	}
+	return nil
+}

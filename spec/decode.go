@@ -2,15 +2,18 @@ package spec
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
 
 // The keys of each mapping, in the order the README documents them.
 var (
-	specKeys     = []string{"package", "service", "source", "initialisms", "categories", "codes"}
+	specKeys     = []string{"package", "service", "source", "output", "initialisms", "categories", "codes"}
 	sourceKeys   = []string{"title", "url", "updated"}
+	outputKeys   = []string{"file", "docs", "templates"}
 	categoryKeys = []string{"name", "doc"}
 	codeKeys     = []string{"code", "message", "solution", "success", "retryable", "fault", "category", "name", "deprecated"}
 )
@@ -50,7 +53,7 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string) map[string]f
 			continue
 		}
 		if prev, ok := out[k.Value]; ok {
-			d.errorf(k, "key %s: is given twice in %s (first at line %d); keep one", k.Value, what, prev.key.Line)
+			d.errorf(k, "key %s: is given twice in %s (first at line %d); keep one", quoteIfNeeded(k.Value), what, prev.key.Line)
 			continue
 		}
 		if !d.plain(v) {
@@ -66,10 +69,10 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string) map[string]f
 func (d *decoder) plain(n *yaml.Node) bool {
 	switch {
 	case n.Kind == yaml.AliasNode:
-		d.errorf(n, "aliases (*%s) are not supported in a spec; write the value out", n.Value)
+		d.errorf(n, "aliases (*%s) are not supported in a spec; write the value out", quoteIfNeeded(n.Value))
 		return false
-	case n.Style&yaml.TaggedStyle != 0 && n.Tag != "!!str":
-		d.errorf(n, "YAML tag %s is not supported in a spec; remove it (text may be quoted or tagged !!str)", n.Tag)
+	case n.Style&yaml.TaggedStyle != 0 && (n.Tag != "!!str" || n.Kind != yaml.ScalarNode):
+		d.errorf(n, "YAML tag %s is not supported in a spec; remove it (text may be quoted or tagged !!str)", quoteIfNeeded(n.Tag))
 		return false
 	}
 	return true
@@ -116,6 +119,16 @@ func (d *decoder) boolean(f field) bool {
 	return strings.EqualFold(v.Value, "true")
 }
 
+// quoteIfNeeded returns s as it is when it is printable, and quoted with
+// Go escapes otherwise, so that no message carries a raw control
+// character or line break from the input.
+func quoteIfNeeded(s string) string {
+	if strings.ContainsFunc(s, unsafeRune) || !utf8.ValidString(s) {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
 func isNull(v *yaml.Node) bool { return v.Kind == yaml.ScalarNode && v.Tag == "!!null" }
 
 func describe(v *yaml.Node) string {
@@ -157,6 +170,9 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 	s.Service, _ = d.text(f["service"])
 	if src := f["source"]; src.usable() && !isNull(src.value) {
 		s.Source = d.source(src.value)
+	}
+	if out := f["output"]; out.usable() && !isNull(out.value) {
+		s.Output = d.output(out.value)
 	}
 	seen := map[string]*yaml.Node{}
 	for _, n := range d.list(f["initialisms"]) {
@@ -212,6 +228,27 @@ func (d *decoder) source(n *yaml.Node) Source {
 	return src
 }
 
+func (d *decoder) output(n *yaml.Node) Output {
+	f := d.fields(n, "output", outputKeys)
+	var out Output
+	for _, k := range []struct {
+		key  string
+		dst  *string
+		kind fileKind
+	}{{"file", &out.File, goFile}, {"docs", &out.Docs, docsFile}, {"templates", &out.Templates, folder}} {
+		v, ok := d.text(f[k.key])
+		if !ok || v == "" {
+			continue
+		}
+		if err := checkFileName(v, k.kind); err != nil {
+			d.errorf(f[k.key].value, "%s: %v", k.key, err)
+			continue
+		}
+		*k.dst = v
+	}
+	return out
+}
+
 func (d *decoder) category(n *yaml.Node) (Category, bool) {
 	f := d.fields(n, "a category", categoryKeys)
 	if f == nil {
@@ -259,8 +296,9 @@ func (d *decoder) code(n *yaml.Node) (Code, bool) {
 	if dep := f["deprecated"]; dep.usable() {
 		if dep.value.Tag == "!!bool" {
 			d.errorf(dep.value, "deprecated: takes the reason as text, such as deprecated: \"use isv.OTHER instead\"")
-		} else {
-			c.Deprecated, _ = d.text(dep)
+		} else if c.Deprecated, _ = d.text(dep); c.Deprecated != "" && strings.TrimSpace(c.Deprecated) == "" {
+			d.errorf(dep.value, "deprecated: is blank; give the reason, such as deprecated: \"use isv.OTHER instead\", or remove the key")
+			c.Deprecated = ""
 		}
 	}
 	at := func(key string) Pos {

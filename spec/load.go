@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,6 +84,10 @@ func parse(file string, data []byte) (*Spec, error) {
 	d.check(s)
 	if len(d.errs) > 0 {
 		d.errs.sort()
+		if d.more > 0 {
+			last := d.errs[len(d.errs)-1]
+			d.errs = append(d.errs, &Error{File: d.file, Pos: last.Pos, Msg: fmt.Sprintf("and %d more problems, not listed; fix these first", d.more)})
+		}
 		return nil, d.errs
 	}
 	return s, nil
@@ -92,9 +97,18 @@ func parse(file string, data []byte) (*Spec, error) {
 type decoder struct {
 	file string
 	errs ErrorList
+	more int // problems found past maxErrors
 }
 
+// maxErrors bounds the problems reported for one spec: past it, a broken
+// spec of 100,000 codes would give an error list larger than itself.
+const maxErrors = 200
+
 func (d *decoder) errorAt(p Pos, format string, args ...any) {
+	if len(d.errs) >= maxErrors {
+		d.more++
+		return
+	}
 	d.errs = append(d.errs, &Error{File: d.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -129,6 +143,9 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	root := doc.Content[0]
+	if !d.plain(root) {
+		return nil, false
+	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		d.errorAt(Pos{1, 1}, "the spec is empty; it needs at least package: and codes:")
 		return nil, false
@@ -140,45 +157,87 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 	return root, true
 }
 
-var yamlLine = regexp.MustCompile(`^line \d+: `)
-
 // yamlError reports a syntax error from yaml.v3. yaml.v3 gives no column,
 // and its line is often that of the enclosing block rather than the line
 // at fault; the line reported here is the first at which the text stops
-// being valid YAML, and the column that line's first non-blank.
+// being valid YAML (see firstBadLine), and the column that line's first
+// non-blank.
 func (d *decoder) yamlError(data []byte, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = yamlLine.ReplaceAllString(msg, "")
+	reported := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		reported, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
 		name = strings.TrimSuffix(name, "' referenced")
 		msg = fmt.Sprintf("alias *%s refers to no anchor &%s; aliases are not supported in a spec anyway: write the value out", name, name)
 	}
-	line := firstBadLine(data)
-	d.errorAt(Pos{line, firstColumn(data, line)}, "invalid YAML: %s", msg)
+	lines := lineEnds(data)
+	line := firstBadLine(data, lines, reported)
+	d.errorAt(Pos{line, firstColumn(data, lines, line)}, "invalid YAML: %s", msg)
 }
 
-// firstBadLine returns the smallest number of whole lines from the start of
-// data that do not parse as YAML, by bisection: a prefix that stops inside
-// a block still parses, so the first failing prefix ends at the line that
-// broke the document.
-func firstBadLine(data []byte) int {
-	ends := []int{0} // ends[k] is the length of the first k lines
-	for i, c := range data {
-		if c == '\n' {
+var yamlLine = regexp.MustCompile(`^line (\d+): `)
+
+// lineEnds returns the offset just past each line of data: after "\n",
+// "\r\n" or a lone "\r", as YAML ends lines, and the end of the text.
+func lineEnds(data []byte) []int {
+	var ends []int
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '\n':
+			ends = append(ends, i+1)
+		case data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
 			ends = append(ends, i+1)
 		}
 	}
-	if ends[len(ends)-1] != len(data) {
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
 		ends = append(ends, len(data))
 	}
-	lo, hi := 1, len(ends)-1
+	return ends
+}
+
+// refineLimit is the largest spec whose syntax errors firstBadLine locates
+// by parsing prefixes of it again, which costs up to about ten parses of
+// the spec (a few seconds at 1 MiB); for larger ones yaml.v3's own line is
+// reported.
+const refineLimit = 1 << 20
+
+// firstBadLine returns the first line at which data stops parsing as YAML:
+// the smallest k such that its first k lines do not parse (a prefix that
+// stops inside a block still parses, so that prefix ends at the line that
+// broke the document). It searches from yaml.v3's line, which the culprit
+// usually follows closely, galloping forward and then bisecting, so that it
+// parses a handful of prefixes rather than log(lines) of them.
+func firstBadLine(data []byte, ends []int, reported int) int {
+	n := len(ends)
+	reported = min(max(reported, 1), n)
+	if len(data) > refineLimit {
+		return reported
+	}
+	bad := func(k int) bool { return !validYAML(data[:ends[k-1]]) }
+	lo, hi := 1, reported // the answer is in [lo, hi]
+	if !bad(reported) {
+		lo = reported + 1
+		for step := 1; ; step *= 2 {
+			hi = min(reported+step, n)
+			if bad(hi) {
+				break
+			}
+			if hi == n {
+				return reported // every prefix parses: keep yaml.v3's line
+			}
+			lo = hi + 1
+		}
+	}
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if validYAML(data[:ends[mid]]) {
-			lo = mid + 1
-		} else {
+		if bad(mid) {
 			hi = mid
+		} else {
+			lo = mid + 1
 		}
 	}
 	return hi
@@ -194,17 +253,15 @@ func validYAML(data []byte) bool {
 	}
 }
 
-func firstColumn(data []byte, line int) int {
-	for i := 1; i < line; i++ {
-		j := bytes.IndexByte(data, '\n')
-		if j < 0 {
-			return 1
-		}
-		data = data[j+1:]
+// firstColumn returns the column of the first non-blank of a line.
+func firstColumn(data []byte, ends []int, line int) int {
+	start := 0
+	if line >= 2 && line-2 < len(ends) {
+		start = ends[line-2]
 	}
 	col := 1
-	for len(data) > 0 && (data[0] == ' ' || data[0] == '\t') {
-		data, col = data[1:], col+1
+	for i := start; i < len(data) && (data[i] == ' ' || data[i] == '\t'); i++ {
+		col++
 	}
 	return col
 }
@@ -218,7 +275,7 @@ func scanText(data []byte) (p Pos, msg string, bad bool) {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			return p, fmt.Sprintf("invalid UTF-8 (byte 0x%02x); a spec must be UTF-8 text", data[i]), true
-		case r == '\n':
+		case r == '\n' || r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
 			p.Line, p.Col = p.Line+1, 0
 		case r == '\t' || r == '\r' || r == '\u0085' || r == '\uFEFF' && i == 0:
 		case unicode.IsControl(r):

@@ -39,6 +39,7 @@ func TestSchemaKeys(t *testing.T) {
 	}{
 		{"", specKeys},
 		{"/properties/source", sourceKeys},
+		{"/properties/output", outputKeys},
 		{"/properties/categories/items", categoryKeys},
 		{"/properties/codes/items", codeKeys},
 	} {
@@ -51,7 +52,7 @@ func TestSchemaKeys(t *testing.T) {
 			t.Errorf("property names of schema%s differ from the loader's keys, in README order (-loader +schema):\n%s", c.path, diff)
 		}
 	}
-	// Every mapping of the format is covered: the four above are the only
+	// Every mapping of the format is covered: the five above are the only
 	// objects with properties, and each refuses unknown keys.
 	var objects []string
 	walkSchema(root, "", func(path string, s *jsonObject) {
@@ -62,7 +63,7 @@ func TestSchemaKeys(t *testing.T) {
 			}
 		}
 	})
-	want := []string{"", "/properties/source", "/properties/categories/items", "/properties/codes/items"}
+	want := []string{"", "/properties/source", "/properties/output", "/properties/categories/items", "/properties/codes/items"}
 	if diff := cmp.Diff(want, objects); diff != "" {
 		t.Errorf("objects with properties (-want +got):\n%s", diff)
 	}
@@ -238,6 +239,7 @@ var schemaVisible = map[string]bool{
 	"bad-keyword-package":    true, // not enum
 	"bad-many-problems":      true, // package main, url, date, fault, name, unknown key
 	"bad-missing-code":       true, // required
+	"bad-output":             true, // a file name starting with "."
 	"bad-missing-package":    true, // required
 	"bad-success-classified": true, // if success then no retryable/fault/category
 	"bad-unknown-key":        true, // additionalProperties

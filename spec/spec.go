@@ -24,6 +24,8 @@ type Spec struct {
 	Service string
 	// Source records where the table came from.
 	Source Source
+	// Output names what errspec generate writes; its flags override it.
+	Output Output
 	// Initialisms are words the naming rules keep in the given case, on top
 	// of Go's usual list (ID, JSON, API, URL, HTTP, ...).
 	Initialisms []string
@@ -41,6 +43,22 @@ type Source struct {
 	// Updated is empty or the vendor's "last updated" date as YYYY-MM-DD.
 	Updated string
 }
+
+// Output says what errspec generate writes, for specs that always want the
+// same; the command's flags override each field.
+type Output struct {
+	// File names the Go file; empty means errors.go.
+	File string
+	// Docs names the Markdown docs; empty means ERRORS.md, and "none"
+	// means no docs.
+	Docs string
+	// Templates is the folder holding the docs template, relative to the
+	// spec's folder; empty means the built-in template.
+	Templates string
+}
+
+// NoDocs is the Output.Docs value that turns the docs off.
+const NoDocs = "none"
 
 // Category groups codes by what went wrong, such as throttling or auth.
 type Category struct {

@@ -95,6 +95,7 @@ func TestStarterComplete(t *testing.T) {
 	}{
 		{"the spec", specKeys, []*yaml.Node{root}},
 		{"source", sourceKeys, []*yaml.Node{mapValueNode(root, "source")}},
+		{"output", outputKeys, []*yaml.Node{mapValueNode(root, "output")}},
 		{"a category", categoryKeys, mapValueNode(root, "categories").Content},
 		{"a code entry", codeKeys, mapValueNode(root, "codes").Content},
 	}
