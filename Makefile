@@ -5,7 +5,7 @@ GO ?= go
 ERRSPEC := $(GO) run ./generator/cmd/errspec
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: generate check test fmt-check vet golden bench lint
+.PHONY: generate check test fmt-check vet golden bench lint fuzz
 
 # Regenerate the shipped package from the embedded default spec.
 generate:
@@ -29,9 +29,29 @@ vet:
 golden:
 	$(GO) test ./generator -run Golden -update
 
+# Measure errspec against the targets of issue 5 (lookups against a map,
+# start-up, generation against bare jennifer, scaling to 100,000 codes,
+# build cost) and write BENCHMARKS.md, which lists the go test commands it
+# runs. Takes about four minutes.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./generator/bench/cmd/report -o BENCHMARKS.md
 
 # go run pkg@version leaves go.mod alone.
 lint: vet
 	$(GO) run $(STATICCHECK) ./...
+
+# Run each fuzz target for FUZZTIME (make fuzz FUZZTIME=10s), minimizing
+# what it finds for at most FUZZMINIMIZETIME per input. A failing input is
+# written to the package's testdata/fuzz/<target>/, where go test (and so
+# make test) replays it: keep it as a regression case. make test runs the
+# seed corpora without fuzzing.
+FUZZTIME ?= 60s
+FUZZMINIMIZETIME ?= 5s
+FUZZTARGETS := spec:FuzzParse spec/table:FuzzRead generator:FuzzGenerateYAML generator:FuzzGenerateText
+
+fuzz:
+	@status=0; for target in $(FUZZTARGETS); do \
+		pkg=$${target%%:*}; name=$${target#*:}; \
+		echo "== $$name (./$$pkg) for $(FUZZTIME)"; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) || status=1; \
+	done; exit $$status

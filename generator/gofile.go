@@ -49,7 +49,7 @@ func packageDoc(f *jen.File, m *model) {
 			"if err := " + m.pkg + ".FromResponse(resp.Code, resp.Message, resp.RequestID); err != nil {",
 			"\tswitch {",
 			"\tcase errors.Is(err, " + m.pkg + "." + e.sentinel + "):",
-			"\t\t// handle " + e.wire,
+			"\t\t// handle " + commentText(e.wire),
 			"\tcase " + m.pkg + ".IsRetryable(err):",
 			"\t\t// back off and send again",
 			"\tdefault:",

@@ -87,7 +87,10 @@ func markdownCode(s string) string {
 }
 
 // markdownURL escapes a URL for a Markdown link target: characters that
-// would end the target or the table cell are percent-encoded.
+// would end the target or the table cell are percent-encoded, a backslash
+// is escaped and an ampersand written as an entity, so that neither is
+// read as Markdown.
 func markdownURL(s string) string {
-	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "|", "%7C", "<", "%3C", ">", "%3E", "`", "%60").Replace(s)
+	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "|", "%7C", "<", "%3C", ">", "%3E", "`", "%60",
+		`\`, `\\`, "&", "&amp;", "\n", "%0A", "\r", "%0D").Replace(s)
 }

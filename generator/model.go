@@ -1,6 +1,10 @@
 package generator
 
 import (
+	"errors"
+	"fmt"
+	"go/token"
+
 	"github.com/errspec/errspec/spec"
 )
 
@@ -34,6 +38,39 @@ type entry struct {
 	category   string // the category's value, or empty
 	catIdent   string // the category's constant, or empty
 	deprecated string
+}
+
+// checkSpec checks what the emitters rely on, for a Spec that did not come
+// from spec.Load or spec.Parse (which check all of it): identifiers must be
+// identifiers, so that no text of a hand-built Spec becomes code.
+func checkSpec(s *spec.Spec) error {
+	switch {
+	case !token.IsIdentifier(s.Package) || s.Package == "_" || s.Package == "main":
+		return fmt.Errorf("package %q is not a Go package name", s.Package)
+	case len(s.Codes) == 0:
+		return errors.New("the spec has no codes")
+	}
+	names := make(map[string]string, len(s.Codes))
+	for _, c := range s.Codes {
+		if !spec.ValidGoName(c.GoName) {
+			return fmt.Errorf("code %q: Go name %q is not an exported identifier (load specs with spec.Load, which derives and checks names)", c.Code, c.GoName)
+		}
+		if prev, ok := names[c.GoName]; ok {
+			return fmt.Errorf("codes %q and %q have the same Go name %s", prev, c.Code, c.GoName)
+		}
+		names[c.GoName] = c.Code
+		if !c.Success && c.Fault != spec.FaultClient && c.Fault != spec.FaultServer {
+			return fmt.Errorf("code %q: fault %q is neither client nor server", c.Code, c.Fault)
+		}
+	}
+	cats := map[string]bool{}
+	for _, c := range s.Categories {
+		if !spec.ValidGoName(c.GoName) || cats[c.GoName] {
+			return fmt.Errorf("category %q: Go name %q is not a distinct exported identifier", c.Name, c.GoName)
+		}
+		cats[c.GoName] = true
+	}
+	return nil
 }
 
 func newModel(s *spec.Spec) *model {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"maps"
 	"os"
@@ -115,6 +117,9 @@ type plan struct {
 func (w writer) plan(dir string, files map[string][]byte) (*plan, error) {
 	dir = filepath.Clean(dir)
 	p := &plan{dir: dir}
+	if abs, err := filepath.Abs(dir); err == nil && filepath.Dir(abs) == abs {
+		return nil, fmt.Errorf("refusing to write into %s, the root of the file system; give -out a folder of the package's own", dir)
+	}
 	info, err := w.fs.Stat(dir)
 	switch {
 	case err == nil && !info.IsDir():
@@ -156,6 +161,9 @@ func (w writer) plan(dir string, files map[string][]byte) (*plan, error) {
 		return nil, errors.Join(refused...)
 	}
 	if len(p.created) == 0 {
+		if err := w.otherPackages(dir, files); err != nil {
+			return nil, err
+		}
 		stale, err := w.stale(dir, files)
 		if err != nil {
 			return nil, err
@@ -163,6 +171,53 @@ func (w writer) plan(dir string, files map[string][]byte) (*plan, error) {
 		p.changes = append(p.changes, stale...)
 	}
 	return p, nil
+}
+
+// otherPackages refuses a dir that holds Go files of another package than
+// the one being written: a folder holds one package, so the generated one
+// would break both (and -out is then likely a mistake).
+func (w writer) otherPackages(dir string, files map[string][]byte) error {
+	ours := ""
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if pkg := packageName(files[name]); strings.HasSuffix(name, ".go") && pkg != "" {
+			ours = pkg
+			break
+		}
+	}
+	entries, err := w.fs.ReadDir(dir)
+	if err != nil || ours == "" {
+		return nil
+	}
+	var others []string
+	var theirs string
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") || !e.Type().IsRegular() {
+			continue
+		}
+		data, err := w.fs.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			continue
+		}
+		if pkg := packageName(data); pkg != "" && pkg != ours {
+			others, theirs = append(others, name), pkg
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s holds Go files of package %s (%s), and a folder holds one package: writing package %s there would break both; give -out a folder of its own, such as ./%s",
+		dir, theirs, strings.Join(others, ", "), ours, ours)
+}
+
+// packageName returns the package a Go file declares, or "" if it is not
+// Go.
+func packageName(src []byte) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.PackageClauseOnly)
+	if err != nil {
+		return ""
+	}
+	return f.Name.Name
 }
 
 // stale lists the files in dir that errspec generated but that files no

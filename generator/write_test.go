@@ -723,3 +723,30 @@ func TestWriteUndoFails(t *testing.T) {
 	}
 	noTemps(t, dir)
 }
+
+func TestWriteRefusesAnotherPackagesFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"main.go":      []byte("package main\n\nfunc main() {}\n"),
+		"util.go":      []byte("package main\n"),
+		"main_test.go": []byte("package main_test\n"),
+	}, 0o644)
+	before := snapshot(t, dir)
+	files := map[string][]byte{"errors.go": []byte(GoHeader + "\n\npackage smserr\n")}
+	_, err := Write(dir, files)
+	if err == nil || !strings.Contains(err.Error(), "holds Go files of package main (main.go, util.go)") || !strings.Contains(err.Error(), "package smserr") {
+		t.Errorf("Write into another package's folder: %v; want a refusal naming the files", err)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("folder changed (-want +got):\n%s", diff)
+	}
+	// The package's own hand-written files are fine.
+	dir = t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"doc.go": []byte("package smserr\n")}, 0o644)
+	if _, err := Write(dir, files); err != nil {
+		t.Errorf("Write beside the package's own doc.go: %v", err)
+	}
+	if _, err := Write("/", files); err == nil || !strings.Contains(err.Error(), "root of the file system") {
+		t.Errorf("Write into /: %v; want a refusal", err)
+	}
+}
