@@ -6,7 +6,11 @@ import (
 
 // codes emits the Code type, its methods and one constant per entry.
 func codes(f *jen.File, m *model) {
-	decl(f, new(doc).add("Code is an error code of %s as it appears on the wire, such as %q. Codes the table does not list are Codes too; [Code.Info] reports whether the table knows one.", m.service, m.codes[0].wire),
+	example := m.codes[0]
+	if e, ok := m.example(); ok {
+		example = e
+	}
+	decl(f, new(doc).add("Code is an error code of %s as it appears on the wire, such as %q. Codes the table does not list are Codes too; [Code.Info] reports whether the table knows one.", m.service, example.wire),
 		jen.Type().Id("Code").String())
 	decl(f, new(doc).add("String returns the wire code."),
 		jen.Func().Params(jen.Id("c").Id("Code")).Id("String").Params().String().Block(

@@ -59,8 +59,12 @@ func (d *doc) comments() []jen.Code {
 // commentText makes text safe to print after "// ": line breaks and other
 // white space become single spaces, so no text starts a line of its own;
 // control and formatting characters (NUL, U+202E, ...) and invalid UTF-8
-// are spelled as escapes, visible in review.
+// are spelled as escapes, visible in review; and a space parts “ and ”,
+// which gofmt would turn into curly quotes in a doc comment.
 func commentText(s string) string {
+	if plainText(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for i := 0; i < len(s); {
@@ -70,7 +74,7 @@ func commentText(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
+		if space && b.Len() > 0 || quotePair(b.String(), r) {
 			b.WriteByte(' ')
 		}
 		space = false
@@ -86,12 +90,44 @@ func commentText(s string) string {
 	return b.String()
 }
 
-// writeEscape spells r as a Go escape: \x00, \u202e.
+// quotePair reports whether r after text would make “ or ”.
+func quotePair(text string, r rune) bool {
+	return (r == '`' || r == '\'') && strings.HasSuffix(text, string(r))
+}
+
+// plainText reports whether commentText would return s as it is: valid
+// UTF-8 of printable characters, words parted by single spaces. Most spec
+// text is, and checking is cheaper than rebuilding it.
+func plainText(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == ' ' && s[i+1] == ' ' || (c == '`' || c == '\'') && i > 0 && s[i-1] == c {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// writeEscape spells r as a Go escape: \x00, \u202e, \U000e0001.
 func writeEscape(b *strings.Builder, r rune) {
-	if r < 0x80 {
+	switch {
+	case r < 0x80:
 		fmt.Fprintf(b, `\x%02x`, r)
-	} else {
+	case r <= 0xffff:
 		fmt.Fprintf(b, `\u%04x`, r)
+	default:
+		fmt.Fprintf(b, `\U%08x`, r)
 	}
 }
 
@@ -103,18 +139,26 @@ func writeEscape(b *strings.Builder, r rune) {
 // into a code block or a list), and doc comment headings and link
 // definitions need a paragraph of their own, which only errspec starts.
 func wrap(text string, width int) []string {
-	words := strings.Split(text, " ")
+	// The line is text[start:end]; each word follows a space at end.
 	var lines []string
-	line := words[0]
-	for _, w := range words[1:] {
-		if len(line)+1+len(w) > width && safeLineStart(w) {
-			lines = append(lines, line)
-			line = w
-			continue
-		}
-		line += " " + w
+	start, end := 0, strings.IndexByte(text, ' ')
+	if end < 0 {
+		return []string{text}
 	}
-	return append(lines, line)
+	for end < len(text) {
+		next := strings.IndexByte(text[end+1:], ' ')
+		if next < 0 {
+			next = len(text)
+		} else {
+			next += end + 1
+		}
+		if w := text[end+1 : next]; end-start+1+len(w) > width && safeLineStart(w) {
+			lines = append(lines, text[start:end])
+			start = end + 1
+		}
+		end = next
+	}
+	return append(lines, text[start:end])
 }
 
 func safeLineStart(w string) bool {

@@ -9,13 +9,13 @@
 package generator
 
 import (
-	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
-	"path"
+	"os"
+	"path/filepath"
 
-	"github.com/dave/jennifer/jen"
 	"github.com/errspec/errspec/spec"
 	"github.com/errspec/errspec/templates"
 )
@@ -33,17 +33,52 @@ const (
 	DefaultDocsFile = "ERRORS.md"
 )
 
-// Options change what Generate emits. The zero Options give the defaults.
+// Options change what Generate emits. Each field overrides the spec's
+// output: key of the same name, and the zero Options leave the spec's
+// choices, or the defaults.
 type Options struct {
-	// GoFile names the Go file; empty means DefaultGoFile.
+	// GoFile names the Go file; empty means the spec's output.file, or
+	// DefaultGoFile.
 	GoFile string
-	// DocsFile names the Markdown docs; empty means DefaultDocsFile, and
-	// NoDocs leaves them out.
+	// DocsFile names the Markdown docs; empty means the spec's output.docs,
+	// or DefaultDocsFile. NoDocs leaves the docs out, as output.docs: none
+	// does when DocsFile is empty.
 	DocsFile string
 	NoDocs   bool
 	// Templates holds the docs template, DocsTemplate; nil means the
-	// embedded templates.FS.
+	// folder the spec's output.templates names (relative to the spec's
+	// file), or the embedded templates.FS.
 	Templates fs.FS
+}
+
+// resolve applies the spec's output: choices under opts, and the defaults
+// under both, and checks the names.
+func (opts Options) resolve(s *spec.Spec) (Options, error) {
+	if opts.DocsFile == "" && s.Output.Docs == spec.NoDocs {
+		opts.NoDocs = true
+	}
+	opts.GoFile = cmp.Or(opts.GoFile, s.Output.File, DefaultGoFile)
+	if !opts.NoDocs {
+		opts.DocsFile = cmp.Or(opts.DocsFile, s.Output.Docs, DefaultDocsFile)
+	}
+	if err := spec.CheckGoFile(opts.GoFile); err != nil {
+		return opts, fmt.Errorf("the Go file's name: %w", err)
+	}
+	if !opts.NoDocs {
+		if err := spec.CheckDocsFile(opts.DocsFile); err != nil || opts.DocsFile == spec.NoDocs {
+			return opts, fmt.Errorf("the docs' file name: %w", cmp.Or(err, errors.New(`"none" turns the docs off; set NoDocs instead`)))
+		}
+		if opts.GoFile == opts.DocsFile {
+			return opts, fmt.Errorf("the Go file and the docs are both named %q; name them apart", opts.GoFile)
+		}
+	}
+	if opts.Templates == nil && s.Output.Templates != "" {
+		opts.Templates = os.DirFS(filepath.Join(filepath.Dir(s.File), s.Output.Templates))
+	}
+	if opts.Templates == nil {
+		opts.Templates = templates.FS
+	}
+	return opts, nil
 }
 
 // DocsTemplate is the name of the template Generate renders the docs with.
@@ -54,39 +89,30 @@ const DocsTemplate = "ERRORS.md.tmpl"
 // with GoHeader; the docs start with MarkdownHeader. The same spec and
 // options always give the same bytes.
 func Generate(s *spec.Spec, opts Options) (map[string][]byte, error) {
-	goFile, docsFile := cmp.Or(opts.GoFile, DefaultGoFile), cmp.Or(opts.DocsFile, DefaultDocsFile)
-	for _, name := range []string{goFile, docsFile} {
-		if name != path.Base(name) || name == "." || name == ".." || name == "doc.go" {
-			return nil, fmt.Errorf("output file name %q: want a plain file name other than doc.go, without folders", name)
-		}
+	if err := checkSpec(s); err != nil {
+		return nil, err
 	}
-	if !opts.NoDocs && goFile == docsFile {
-		return nil, fmt.Errorf("the Go file and the docs are both named %q; name them apart", goFile)
-	}
-	m := newModel(s)
-	src, err := render(newGoFile(m))
+	opts, err := opts.resolve(s)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]byte{goFile: src}
+	m := newModel(s)
+	var md []byte
+	var docsErr error
+	src, err := renderGo(newGoFile(m), func() { // the docs render while the Go file is formatted
+		if !opts.NoDocs {
+			md, docsErr = renderDocs(m, opts.Templates)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{opts.GoFile: src}
 	if !opts.NoDocs {
-		tmpl := opts.Templates
-		if tmpl == nil {
-			tmpl = templates.FS
+		if docsErr != nil {
+			return nil, docsErr
 		}
-		md, err := renderDocs(m, tmpl)
-		if err != nil {
-			return nil, err
-		}
-		out[docsFile] = md
+		out[opts.DocsFile] = md
 	}
 	return out, nil
-}
-
-func render(f *jen.File) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("rendering Go code: %w", err)
-	}
-	return buf.Bytes(), nil
 }

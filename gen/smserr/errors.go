@@ -27,11 +27,12 @@ import (
 	"errors"
 	"iter"
 	"log/slog"
+	"math/bits"
 )
 
 // Code is an error code of Alibaba Cloud Short Message Service as it appears on
-// the wire, such as "OK". Codes the table does not list are Codes too;
-// [Code.Info] reports whether the table knows one.
+// the wire, such as "isp.RAM_PERMISSION_DENY". Codes the table does not list
+// are Codes too; [Code.Info] reports whether the table knows one.
 type Code string
 
 // String returns the wire code.
@@ -726,11 +727,10 @@ func IsRetryable(err error) bool {
 // Lookup returns the table's row for a wire code, matched exactly, and false
 // for a code the table does not list. It does not allocate.
 func Lookup(code string) (Info, bool) {
-	i := codeIndex(code)
-	if i < 0 {
-		return Info{}, false
+	if i := codeIndex(code); i >= 0 {
+		return codeTable[i], true
 	}
-	return codeTable[i], true
+	return Info{}, false
 }
 
 // All returns every row of the table, in the table's order.
@@ -745,66 +745,90 @@ func All() iter.Seq[Info] {
 }
 
 // codeIndex returns the position of code in codeTable, or -1.
+//
+// It looks code up in a perfect hash that the generator built for the table's
+// codes, so that one comparison of strings settles every lookup: codeHash
+// hashes code; the hash picks one of codeBuckets, which holds the seed the
+// generator found to give each code of that bucket a slot of its own; the hash
+// and the seed pick one of codeSlots, which holds the position of the one code
+// that can be in that slot. Slots that no code lands in hold 0, the position of
+// the first code; that code lands in its own slot, so a code that lands in an
+// empty slot fails the comparison. (The arrays' lengths are powers of 2, so the
+// remainders are masks.)
 func codeIndex(code string) int {
-	switch code {
-	case "OK":
-		return 0
-	case "isp.RAM_PERMISSION_DENY":
-		return 1
-	case "isv.OUT_OF_SERVICE":
-		return 2
-	case "isv.PRODUCT_UN_SUBSCRIPT":
-		return 3
-	case "isv.ACCOUNT_NOT_EXISTS":
-		return 4
-	case "isv.ACCOUNT_ABNORMAL":
-		return 5
-	case "isv.SMS_CONTENTCODE_ILLEGAL":
-		return 6
-	case "isv.INVALID_PARAMETERS":
-		return 7
-	case "isp.SYSTEM_ERROR":
-		return 8
-	case "isv.PHONE_NUMBER_ILLEGAL":
-		return 9
-	case "isv.PHONE_NUMBER_COUNT_OVER_LIMIT":
-		return 10
-	case "isv.TEMPLATE_MISSING_PARAMETERS":
-		return 11
-	case "isv.BUSINESS_LIMIT_CONTROL":
-		return 12
-	case "isv.INVALID_JSON_PARAM":
-		return 13
-	case "isv.BLACK_KEY_CONTROL_LIMIT":
-		return 14
-	case "isv.PARAM_LENGTH_LIMIT":
-		return 15
-	case "isv.AMOUNT_NOT_ENOUGH":
-		return 16
-	case "isv.NOT_SUPPORTED_COUNTRY":
-		return 17
-	case "isv.RAM_CHECK_FAILED":
-		return 18
-	case "isv.SYSTEM_LIMIT_CONTROL":
-		return 19
-	case "isv.DAY_LIMIT_CONTROL":
-		return 20
-	case "isv.MONTH_LIMIT_CONTROL":
-		return 21
-	case "isv.FORBIDDEN_ACTION":
-		return 22
-	case "SignatureDoesNotMatch":
-		return 23
-	case "InvalidTimeStamp.Expired":
-		return 24
-	case "SignatureNonceUsed":
-		return 25
-	case "InvalidVersion":
-		return 26
-	case "InvalidAction.NotFound":
-		return 27
+	h := codeHash(code)
+	seed := codeBuckets[(h>>32)%uint64(len(codeBuckets))]
+	slot := codeMix(h^(uint64(seed)*0x589965cc75374cc3), 0xa0761d6478bd642f) % uint64(len(codeSlots))
+	i := codeSlots[slot]
+	if string(codeTable[i].Code) != code {
+		return -1
 	}
-	return -1
+	return int(i)
+}
+
+// codeHashSeed is the seed of codeHash with which the generator found the
+// perfect hash.
+const codeHashSeed = 0xe220a8397b1dcdaf
+
+// codeHash hashes a code to 64 bits the way wyhash does: it multiplies 8-byte
+// words of the code pairwise to 128 bits and folds the halves together
+// (codeMix). A code of up to 32 bytes is read as the words that start and end
+// it, overlapping, so every byte counts; a longer code first folds in its
+// leading bytes 16 at a time.
+func codeHash(s string) uint64 {
+	n := len(s)
+	h := codeHashSeed ^ uint64(n)
+	var a, b, c, d uint64
+	switch {
+	case n > 16:
+		for ; len(s) > 32; s = s[16:] {
+			h = codeMix(codeRead64(s, 0)^h, codeRead64(s, 8)^0xe7037ed1a0b428db)
+		}
+		m := len(s)
+		a, b, c, d = codeRead64(s, 0), codeRead64(s, 8), codeRead64(s, m-16), codeRead64(s, m-8)
+	case n >= 8:
+		a, b = codeRead64(s, 0), codeRead64(s, n-8)
+	case n >= 4:
+		a, b = codeRead32(s, 0), codeRead32(s, n-4)
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
+	}
+	return codeMix(a^h, b^0xe7037ed1a0b428db) ^ codeMix(c^h, d^0x8ebc6af09c88c6e3)
+}
+
+// codeMix multiplies a and b to 128 bits and returns the halves xor-ed
+// together.
+func codeMix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// codeRead64 returns s[i:i+8] as a little-endian number.
+func codeRead64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// codeRead32 returns s[i:i+4] as a little-endian number.
+func codeRead32(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
+// codeBuckets holds the seed of each bucket of codes; a code's bucket is its
+// hash's bits 32 and up, modulo the number of buckets.
+var codeBuckets = [...]uint16{
+	0, 9, 8, 0, 8, 1, 2, 1,
+}
+
+// codeSlots holds the position in codeTable of the code in each slot, and 0 in
+// slots no code lands in.
+var codeSlots = [...]uint16{
+	0, 0, 0, 1, 0, 19, 7, 16, 18, 0, 9, 0, 0, 4, 0, 26,
+	0, 0, 27, 15, 0, 0, 0, 0, 17, 24, 21, 0, 0, 0, 0, 10,
+	12, 0, 20, 0, 0, 2, 6, 25, 0, 0, 0, 0, 3, 0, 0, 14,
+	0, 0, 11, 0, 0, 8, 0, 22, 0, 0, 13, 0, 23, 0, 0, 5,
 }
 
 // codeTable holds the rows, in the table's order.

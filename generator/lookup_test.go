@@ -1,0 +1,251 @@
+package generator
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errspec/errspec/generator/bench"
+	"github.com/errspec/errspec/spec"
+)
+
+// tablesDir holds real vendor tables (code, message, solution) as TSV.
+const tablesDir = "../../shared/tables"
+
+// TestLookupCompiled generates the packages of the shipped spec, of the
+// real tables in ../shared/tables and of synthetic tables of up to 10,000
+// codes, and of small tables forced into the shapes of code that only
+// huge (32-bit slots) or unhashable (a switch) tables get, and runs a test
+// inside each: Lookup must return the spec's row for every code of the
+// table, and nothing for near misses (a byte changed, a prefix, a suffix,
+// the empty string) or for the codes of the other tables. Larger tables
+// are checked through the generator's copy of the hash, in
+// TestPerfectHashSynthetic; building a package of 100,000 codes takes a
+// minute.
+func TestLookupCompiled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds with the go command")
+	}
+	specs := map[string]*spec.Spec{"shipped": mustParse(t, spec.DefaultFile, spec.DefaultYAML())}
+	for name, s := range realTables(t) {
+		specs[name] = s
+	}
+	for _, n := range []int{1, 2, 1000, 10_000} {
+		specs[fmt.Sprintf("synth%d", n)] = mustParse(t, "synth.yaml", bench.SpecYAML(n))
+	}
+	var allCodes []string
+	for _, s := range specs {
+		for _, c := range s.Codes {
+			allCodes = append(allCodes, c.Code)
+		}
+	}
+
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), []byte("module lookuptest\n\ngo 1.23\n"))
+	for name, s := range specs {
+		writeLookupCase(t, filepath.Join(dir, name), s, allCodes)
+	}
+	forced := func(name string, wide, hashTries int) {
+		defer func(w, h int) { wideSlotsAbove, hashSeedTries = w, h }(wideSlotsAbove, hashSeedTries)
+		wideSlotsAbove, hashSeedTries = wide, hashTries
+		writeLookupCase(t, filepath.Join(dir, name), mustParse(t, "synth.yaml", bench.SpecYAML(300)), allCodes)
+	}
+	forced("wideslots", 0, maxHashSeeds)
+	forced("noperfecthash", wideSlotsAbove, 0)
+	for name, want := range map[string]string{"wideslots": "[...]uint32{", "noperfecthash": "switch code {"} {
+		if data, _ := os.ReadFile(filepath.Join(dir, name, DefaultGoFile)); !strings.Contains(string(data), want) {
+			t.Errorf("%s: the generated code lacks %q", name, want)
+		}
+	}
+
+	cmd := exec.Command("go", "test", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test of the generated lookups: %v\n%s", err, out)
+	}
+}
+
+// lookupCheck is the test each generated package gets. It reads the cases
+// the generator test wrote and looks each up.
+const lookupCheck = `package %s
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+func TestLookupAgrees(t *testing.T) {
+	data, err := os.ReadFile("cases.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Code  string
+		Found bool
+		Info  Info
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for info := range All() {
+		if got, ok := Lookup(string(info.Code)); !ok || got != info {
+			t.Errorf("All lists %%q, but Lookup gives %%+v, %%v", info.Code, got, ok)
+		}
+		rows++
+	}
+	found, failed := 0, 0
+	for _, c := range cases {
+		got, ok := Lookup(c.Code)
+		if ok != c.Found || got != c.Info {
+			t.Errorf("Lookup(%%q) = %%+v, %%v; want %%+v, %%v", c.Code, got, ok, c.Info, c.Found)
+			if failed++; failed == 10 {
+				t.Fatal("and more")
+			}
+		}
+		if ok {
+			found++
+		}
+	}
+	if found != rows {
+		t.Errorf("%%d codes found, but All lists %%d", found, rows)
+	}
+}
+`
+
+// writeLookupCase writes the generated package of s into dir, with its
+// lookup test and cases: every code with its row, near misses of every
+// code, and others (codes of other tables).
+func writeLookupCase(t *testing.T, dir string, s *spec.Spec, others []string) {
+	t.Helper()
+	files, err := Generate(s, Options{NoDocs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type info struct {
+		Code                        string
+		Name, Message, Solution     string
+		Success, Retryable          bool
+		Fault, Category, Deprecated string
+	}
+	type lookupCase struct {
+		Code  string
+		Found bool
+		Info  info
+	}
+	var cases []lookupCase
+	known := map[string]bool{}
+	for _, c := range s.Codes {
+		known[c.Code] = true
+		cases = append(cases, lookupCase{c.Code, true, info{c.Code, c.GoName, c.Message, c.Solution,
+			c.Success, c.Retryable, string(c.Fault), c.Category, c.Deprecated}})
+	}
+	for _, c := range s.Codes {
+		for _, miss := range nearMisses(c.Code) {
+			if !known[miss] {
+				cases = append(cases, lookupCase{Code: miss})
+			}
+		}
+	}
+	for _, c := range others {
+		if !known[c] {
+			cases = append(cases, lookupCase{Code: c})
+		}
+	}
+	data, err := json.Marshal(cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, DefaultGoFile), files[DefaultGoFile])
+	writeFile(t, filepath.Join(dir, "cases.json"), data)
+	writeFile(t, filepath.Join(dir, "lookup_test.go"), fmt.Appendf(nil, lookupCheck, s.Package))
+}
+
+// realTables loads the TSV tables in tablesDir as specs, one package each.
+// Rows whose code was seen before are skipped, and codes whose derived Go
+// names are taken or invalid get explicit names.
+func realTables(t *testing.T) map[string]*spec.Spec {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(tablesDir, "*.tsv"))
+	if err != nil || len(paths) == 0 {
+		t.Skipf("no tables in %s: %v", tablesDir, err)
+	}
+	out := map[string]*spec.Spec{}
+	for _, path := range paths {
+		name := strings.NewReplacer("-", "", ".tsv", "").Replace(filepath.Base(path))
+		out[name] = mustParse(t, path+".yaml", tableYAML(t, path, name))
+	}
+	return out
+}
+
+// tableYAML turns a TSV table into the text of a spec.
+func tableYAML(t *testing.T, path, pkg string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
+	records, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "package: %s\ncodes:\n", pkg)
+	namer := spec.NewNamer(nil)
+	codes, names := map[string]bool{}, map[string]bool{}
+	for _, rec := range records[1:] { // the first row is the header
+		rec = append(rec, "", "", "")
+		code := strings.TrimSpace(rec[0])
+		if code == "" || codes[code] {
+			continue
+		}
+		codes[code] = true
+		fmt.Fprintf(&b, "  - code: %s\n", strconv.Quote(code))
+		if name := namer.Name(code); !spec.ValidGoName(name) || names[name] {
+			for i := 2; !spec.ValidGoName(name) || names[name]; i++ {
+				name = fmt.Sprintf("E%s%d", name, i)
+			}
+			fmt.Fprintf(&b, "    name: %s\n", name)
+			names[name] = true
+		} else {
+			names[name] = true
+		}
+		fmt.Fprintf(&b, "    message: %s\n    solution: %s\n", strconv.Quote(rec[1]), strconv.Quote(rec[2]))
+		if code == "OK" {
+			b.WriteString("    success: true\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+func mustParse(t *testing.T, file string, data []byte) *spec.Spec {
+	t.Helper()
+	s, err := spec.Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

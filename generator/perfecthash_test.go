@@ -1,0 +1,167 @@
+package generator
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errspec/errspec/generator/bench"
+)
+
+// findRow is what the generated codeIndex computes, in the generator's
+// terms: the row the perfect hash gives, confirmed by comparing codes.
+func findRow(p perfectHash, codes []string, code string) int {
+	if i := p.lookup(code); codes[i] == code {
+		return i
+	}
+	return -1
+}
+
+// checkPerfect builds a perfect hash for codes and checks that it places
+// every code at its own row and that near misses of the codes are not
+// found. It returns the hash.
+func checkPerfect(t *testing.T, codes []string) perfectHash {
+	t.Helper()
+	p, ok := newPerfectHash(codes)
+	if !ok {
+		t.Fatalf("no perfect hash for %d codes", len(codes))
+	}
+	if len(p.buckets)&(len(p.buckets)-1) != 0 || len(p.slots)&(len(p.slots)-1) != 0 || len(p.slots) < len(codes) {
+		t.Fatalf("%d buckets and %d slots for %d codes: want powers of 2, and a slot per code", len(p.buckets), len(p.slots), len(codes))
+	}
+	known := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		known[c] = true
+	}
+	for i, c := range codes {
+		if got := findRow(p, codes, c); got != i {
+			t.Fatalf("code %q (row %d) is found at row %d", c, i, got)
+		}
+		for _, miss := range nearMisses(c) {
+			if !known[miss] && findRow(p, codes, miss) >= 0 {
+				t.Fatalf("near miss %q of %q is found", miss, c)
+			}
+		}
+	}
+	return p
+}
+
+// nearMisses returns strings close to code: one byte changed at its start,
+// middle and end, a prefix, a suffix added, and the empty string.
+func nearMisses(code string) []string {
+	out := []string{"", code + "X", code + "\x00", "x" + code}
+	if len(code) > 0 {
+		out = append(out, code[:len(code)-1], code[1:])
+		for _, at := range []int{0, len(code) / 2, len(code) - 1} {
+			b := []byte(code)
+			b[at] ^= 0x01
+			out = append(out, string(b))
+		}
+	}
+	return out
+}
+
+// TestPerfectHashSynthetic builds perfect hashes for synthetic tables of up
+// to 100,000 codes. The largest also documents how far the search is from
+// its limits: it is placed with the first hash seed, and bucket seeds well
+// below maxBucketSeed.
+func TestPerfectHashSynthetic(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 28, 1000, 10_000, 100_000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			if n == 100_000 && testing.Short() {
+				t.Skip("100,000 codes")
+			}
+			p := checkPerfect(t, bench.Codes(n))
+			if p.seed != splitmix64(0) {
+				t.Errorf("hash seed %#x: the first seed did not do", p.seed)
+			}
+			if m := slices.Max(p.buckets); m > maxBucketSeed/16 {
+				t.Errorf("a bucket needed seed %d, close to the limit of %d", m, maxBucketSeed)
+			}
+		})
+	}
+}
+
+// Key sets that break weak hashes, and sizes at the edges of the hash's
+// cases (0 to 3 bytes, 4 to 7, 8 to 16, 17 to 32, longer).
+func TestPerfectHashAdversarial(t *testing.T) {
+	long := strings.Repeat("InvalidParameterValue.", 500)
+	sets := map[string][]string{
+		"one":   {"OK"},
+		"empty": {"", "a"},
+		"prefixes": func() (out []string) {
+			for i := 1; i <= 200; i++ {
+				out = append(out, strings.Repeat("a", i))
+			}
+			return out
+		}(),
+		"middle": func() (out []string) {
+			for i := range 300 {
+				out = append(out, fmt.Sprintf("InvalidParameterValue.%03dTooLarge.AndSomeMoreText", i))
+			}
+			return out
+		}(),
+		"long": {long, long + "a", long + "b", "a" + long, long[:len(long)-1] + "X", long[:5000] + "Y" + long[5001:]},
+		// Anagrams and swapped 8-byte words: equal under hashes that add or
+		// xor bytes or words.
+		"anagrams": {"ab", "ba", "abc", "acb", "bac", "bca", "cab", "cba",
+			"AAAAAAAABBBBBBBB", "BBBBBBBBAAAAAAAA", "AAAAAAAABBBBBBBBCCCCCCCC", "CCCCCCCCBBBBBBBBAAAAAAAA",
+			"BBBBBBBBAAAAAAAACCCCCCCC", "isv.AB_CD", "isv.CD_AB", "isp.AB_CD"},
+		// Codes that differ only in bits a byte-wise hash might drop.
+		"bits": func() (out []string) {
+			for b := range 256 {
+				out = append(out, "code"+string(rune(0))+string([]byte{byte(b)}))
+				out = append(out, string([]byte{byte(b), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))
+			}
+			return out
+		}(),
+		"lengths": func() (out []string) { // 1 to 69 bytes, all zero or all one bits
+			for n := 1; n < 70; n++ {
+				out = append(out, strings.Repeat("\x00", n), strings.Repeat("\xff", n))
+			}
+			return out
+		}(),
+	}
+	for name, codes := range sets {
+		t.Run(name, func(t *testing.T) { checkPerfect(t, codes) })
+	}
+}
+
+// TestPerfectHashDeterministic builds the same table twice.
+func TestPerfectHashDeterministic(t *testing.T) {
+	codes := bench.Codes(5000)
+	a, _ := newPerfectHash(codes)
+	b, _ := newPerfectHash(codes)
+	if a.seed != b.seed || !slices.Equal(a.buckets, b.buckets) || !slices.Equal(a.slots, b.slots) {
+		t.Fatal("two builds of the same table differ")
+	}
+}
+
+// TestPerfectHashGivesUp checks that the search ends, and says so, when
+// hashes collide: no seed can part two equal hashes.
+func TestPerfectHashGivesUp(t *testing.T) {
+	hashes := []uint64{1, 2, 3, 42, 5, 42}
+	if _, ok := placeAll(hashes); ok {
+		t.Fatal("placed two equal hashes in different slots")
+	}
+	if _, ok := newPerfectHash(nil); ok {
+		t.Fatal("a perfect hash for no codes")
+	}
+}
+
+// TestHashCodeAllBytes checks that every byte of a code changes its hash,
+// at every length up to 100, so that codes can differ anywhere.
+func TestHashCodeAllBytes(t *testing.T) {
+	for n := 1; n <= 100; n++ {
+		code := []byte(strings.Repeat("x", n))
+		h := hashCode(1, string(code))
+		for i := range code {
+			code[i] = 'y'
+			if hashCode(1, string(code)) == h {
+				t.Errorf("length %d: byte %d does not change the hash", n, i)
+			}
+			code[i] = 'x'
+		}
+	}
+}
