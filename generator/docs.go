@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"text/template"
@@ -84,6 +85,9 @@ func TemplateFuncs() template.FuncMap {
 // renderDocs renders DocsTemplate from tmpl with the model's DocData, after
 // the Markdown header.
 func renderDocs(m *model, tmpl fs.FS) ([]byte, error) {
+	if _, err := fs.Stat(tmpl, DocsTemplate); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("the templates folder has no %s; start from a copy of errspec's templates/%s", DocsTemplate, DocsTemplate)
+	}
 	t, err := template.New(DocsTemplate).Funcs(TemplateFuncs()).Option("missingkey=error").ParseFS(tmpl, DocsTemplate)
 	if err != nil {
 		return nil, fmt.Errorf("docs template: %w", err)

@@ -117,3 +117,48 @@ func TestImportMergeInPlace(t *testing.T) {
 		t.Errorf("files left in the folder: %v", entries)
 	}
 }
+
+// TestDroppedCodeKeepsCompiling is issue 3's last acceptance check: a
+// program uses a code's constant and sentinel; the vendor drops the code
+// from its table; import -merge and generate (with no -allow-breaking)
+// leave the program compiling, and the identifiers are marked deprecated.
+func TestDroppedCodeKeepsCompiling(t *testing.T) {
+	goBin := needGo(t)
+	root := checkout(t)
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":  "module example.com/app\n\ngo " + goVersion(t, root) + "\n",
+		"v1.tsv":  "code\tmessage\nOK\tDone\nacme.THROTTLED\tSlow down\nacme.GONE\tGoing away\n",
+		"v2.tsv":  "code\tmessage\nOK\tDone\nacme.THROTTLED\tSlow down, please\n",
+		"main.go": "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\n\t\"example.com/app/acmeerr\"\n)\n\nfunc main() {\n\terr := acmeerr.FromResponse(string(acmeerr.CodeGone), \"\", \"\")\n\tfmt.Println(errors.Is(err, acmeerr.ErrGone))\n}\n",
+	})
+	specFile, out := filepath.Join(dir, "errors.yaml"), filepath.Join(dir, "acmeerr")
+	env := goEnv("GOFLAGS=-mod=mod", "GOPROXY=off")
+	steps := [][]string{
+		{"import", "-package", "acmeerr", "-o", specFile, filepath.Join(dir, "v1.tsv")},
+		{"generate", "-spec", specFile, "-out", out},
+	}
+	for _, args := range steps {
+		if code, _, errOut := errspec(t, args...); code != 0 {
+			t.Fatalf("errspec %v: exit %d: %s", args, code, errOut)
+		}
+	}
+	if got := runCmd(t, dir, env, goBin, "run", "."); got != "true\n" {
+		t.Fatalf("the program printed %q", got)
+	}
+	for _, args := range [][]string{
+		{"import", "-merge", specFile, "-o", specFile, "-date", "2026-11-26", filepath.Join(dir, "v2.tsv")},
+		{"generate", "-spec", specFile, "-out", out},
+	} {
+		if code, _, errOut := errspec(t, args...); code != 0 {
+			t.Fatalf("errspec %v: exit %d: %s", args, code, errOut)
+		}
+	}
+	if got := runCmd(t, dir, env, goBin, "run", "."); got != "true\n" {
+		t.Errorf("after the vendor dropped acme.GONE, the program printed %q", got)
+	}
+	generated := readFile(t, filepath.Join(out, "errors.go"))
+	if !strings.Contains(generated, "// Deprecated: no longer in the vendor table (2026-11-26)\n\tCodeGone Code = \"acme.GONE\"") {
+		t.Errorf("CodeGone is not marked deprecated:\n%s", generated)
+	}
+}

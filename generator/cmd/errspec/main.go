@@ -34,7 +34,7 @@ ERRORS.md table.
 Usage:
 
 	errspec init [-package NAME] [FILE]
-	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check] [-allow-breaking]
+	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR] [-check] [-allow-breaking]
 	errspec validate FILE...
 	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-o FILE] TABLE
 	errspec diff [-format text|markdown|json] OLD NEW
@@ -126,14 +126,16 @@ func parse(fs *flag.FlagSet, args []string) int {
 }
 
 func generate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-templates DIR] [-check] [-allow-breaking]",
+	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR] [-check] [-allow-breaking]",
 		`Generate writes the Go package for a spec into a folder: the Go file and the
 ERRORS.md docs. Files it did not generate are never overwritten, and a failed
 run leaves the folder as it was. It refuses to remove or change an exported
 identifier of the package already in the folder unless -allow-breaking.`, stderr)
 	specFile := fs.String("spec", "", "the spec `FILE`; empty means the embedded Alibaba Cloud SMS spec")
 	out := fs.String("out", "", "the output `DIR`; empty means ./<package> (the spec's package:)")
-	templates := fs.String("templates", "", "render the docs with "+generator.DocsTemplate+" from `DIR` instead of the built-in template")
+	file := fs.String("file", "", "the Go file's `NAME`; empty means the spec's output.file, or "+generator.DefaultGoFile)
+	docs := fs.String("docs", "", "the docs' file `NAME`, or none for no docs; empty means the spec's output.docs, or "+generator.DefaultDocsFile)
+	templates := fs.String("templates", "", "render the docs with "+generator.DocsTemplate+" from `DIR` instead of the spec's output.templates or the built-in template")
 	check := fs.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
 	allowBreaking := fs.Bool("allow-breaking", false, "regenerate even if exported identifiers of the package in -out would disappear or change")
 	maxSize := maxSpecSize(fs)
@@ -150,7 +152,10 @@ identifier of the package already in the folder unless -allow-breaking.`, stderr
 		fmt.Fprintln(stderr, err)
 		return exitFailed
 	}
-	opts := generator.Options{}
+	opts := generator.Options{GoFile: *file, DocsFile: *docs}
+	if *docs == spec.NoDocs {
+		opts.DocsFile, opts.NoDocs = "", true
+	}
 	if *templates != "" {
 		opts.Templates = os.DirFS(*templates)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -302,5 +303,65 @@ func TestInit(t *testing.T) {
 	}
 	if _, err := os.Stat("x.yaml"); !os.IsNotExist(err) {
 		t.Error("init with a bad package wrote a file")
+	}
+}
+
+// TestGenerateOutputOptions checks the output names: the spec's output:
+// keys, and the flags that win over them.
+func TestGenerateOutputOptions(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "tmpl"), 0o755)
+	os.WriteFile(filepath.Join(dir, "tmpl", "ERRORS.md.tmpl"), []byte("{{range .Codes}}{{code .Const}}\n{{end}}"), 0o644)
+	specFile := writeSpec(t, dir, "errors.yaml", "package: outerr\noutput:\n  file: codes.go\n  docs: CODES.md\n  templates: tmpl\ncodes:\n  - code: A\n")
+	list := func(out string) []string {
+		entries, _ := os.ReadDir(out)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	for _, c := range []struct {
+		flags []string
+		want  []string
+	}{
+		{nil, []string{"CODES.md", "codes.go"}},
+		{[]string{"-file", "errs.go", "-docs", "README.md"}, []string{"README.md", "errs.go"}},
+		{[]string{"-docs", "none"}, []string{"codes.go"}},
+	} {
+		out := filepath.Join(t.TempDir(), "outerr")
+		code, _, errOut := errspec(t, append([]string{"generate", "-spec", specFile, "-out", out}, c.flags...)...)
+		if code != 0 {
+			t.Fatalf("generate %v: exit %d: %s", c.flags, code, errOut)
+		}
+		if got := list(out); !slices.Equal(got, c.want) {
+			t.Errorf("generate %v wrote %v, want %v", c.flags, got, c.want)
+		}
+	}
+	// The spec's templates folder is relative to the spec, not to the
+	// working folder.
+	out := filepath.Join(t.TempDir(), "outerr")
+	errspec(t, "generate", "-spec", specFile, "-out", out)
+	if md, _ := os.ReadFile(filepath.Join(out, "CODES.md")); !strings.HasSuffix(string(md), "`CodeA`\n") {
+		t.Errorf("docs not rendered with the spec's template:\n%s", md)
+	}
+	// Changing the Go file's name removes the old generated file, so the
+	// package does not declare everything twice.
+	if code, _, errOut := errspec(t, "generate", "-spec", specFile, "-out", out, "-file", "renamed.go"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got := list(out); !slices.Equal(got, []string{"CODES.md", "renamed.go"}) {
+		t.Errorf("after renaming the Go file: %v", got)
+	}
+	for _, bad := range [][]string{{"-file", "doc.go"}, {"-file", "x_test.go"}, {"-file", "sub/x.go"}, {"-docs", "x.go"}, {"-file", "x.go", "-docs", "x.go"}} {
+		code, _, errOut := errspec(t, append([]string{"generate", "-spec", specFile, "-out", out}, bad...)...)
+		if code != exitFailed || !strings.Contains(errOut, "errspec generate: the ") {
+			t.Errorf("generate %v: exit %d, stderr %q; want 1 and the problem", bad, code, errOut)
+		}
+	}
+	empty := t.TempDir()
+	code, _, errOut := errspec(t, "generate", "-spec", specFile, "-out", out, "-templates", empty)
+	if code != exitFailed || !strings.Contains(errOut, "has no ERRORS.md.tmpl") {
+		t.Errorf("a templates folder without the template: exit %d, stderr %q", code, errOut)
 	}
 }
