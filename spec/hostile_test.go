@@ -98,14 +98,14 @@ func aliasBomb(levels int) string {
 
 // parseMeasured parses src, failing on a panic, and reports the time and
 // heap bytes it took.
-func parseMeasured(t *testing.T, name, src string) (*spec.Spec, error, time.Duration, uint64) {
+func parseMeasured(t *testing.T, name, src string) (*spec.Spec, time.Duration, uint64, error) {
 	t.Helper()
 	before := heapAllocs()
 	start := time.Now()
 	s, err := parseNoPanic(t, []byte(src))
 	elapsed, allocated := time.Since(start), heapAllocs()-before
 	t.Logf("%s: %d bytes parsed in %v, %d KiB allocated", name, len(src), elapsed, allocated>>10)
-	return s, err, elapsed, allocated
+	return s, elapsed, allocated, err
 }
 
 // errorsOf returns the messages of err, which must be a spec.ErrorList, as
@@ -131,7 +131,7 @@ func TestAliasBombEverywhere(t *testing.T) {
 	bomb := aliasBomb(9)
 	for _, p := range valuePlaces(t) {
 		t.Run(fmt.Sprintf("%d_%s", p.line, p.key), func(t *testing.T) {
-			_, err, _, allocated := parseMeasured(t, p.key, withValue(p, bomb))
+			_, _, allocated, err := parseMeasured(t, p.key, withValue(p, bomb))
 			if err == nil {
 				t.Fatalf("a bomb as %s: was accepted", p.key)
 			}
@@ -179,7 +179,7 @@ func TestAliasBombReferenced(t *testing.T) {
 		t.Run(fmt.Sprintf("%d_%s", p.line, p.key), func(t *testing.T) {
 			src := withValue(p, "*l8")
 			src = strings.Replace(src, "service: Short Message Service", "service: "+bomb, 1)
-			_, err, _, allocated := parseMeasured(t, p.key, src)
+			_, _, allocated, err := parseMeasured(t, p.key, src)
 			if err == nil {
 				t.Fatalf("an alias as %s: was accepted", p.key)
 			}
@@ -202,7 +202,7 @@ func TestAliasBombReferenced(t *testing.T) {
 		fmt.Fprintf(&b, "lol%d: &l%d [%s*l%d]\n", i, i, strings.Repeat(fmt.Sprintf("*l%d, ", i-1), 8), i-1)
 	}
 	b.WriteString("package: x\ncodes:\n  - code: A\n    ? *l8\n    : x\n")
-	_, err, _, allocated := parseMeasured(t, "classic", b.String())
+	_, _, allocated, err := parseMeasured(t, "classic", b.String())
 	if err == nil {
 		t.Fatal("the classic bomb was accepted")
 	}
@@ -230,7 +230,7 @@ func TestDeepNesting(t *testing.T) {
 		{"block lists", "\n      " + strings.Repeat("- ", n) + "x"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err, _, _ := parseMeasured(t, c.name, head+c.value+"\n")
+			_, _, _, err := parseMeasured(t, c.name, head+c.value+"\n")
 			if err == nil {
 				t.Fatalf("%s nested %d deep were accepted", c.name, n)
 			}
@@ -246,14 +246,14 @@ func TestDeepNesting(t *testing.T) {
 
 	// Just under yaml.v3's limit the nesting is read, and refused as the
 	// wrong kind of value.
-	_, err, _, _ := parseMeasured(t, "9,999 flow lists", head+strings.Repeat("[", 9999)+strings.Repeat("]", 9999)+"\n")
+	_, _, _, err := parseMeasured(t, "9,999 flow lists", head+strings.Repeat("[", 9999)+strings.Repeat("]", 9999)+"\n")
 	if want := "deep.yaml:4:14: message: must be text, not a list"; err == nil || strings.Replace(err.Error(), fuzzFile, "deep.yaml", 1) != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 
 	// yaml.v3 limits block and flow depth apart: 9,000 of each, 18,000
 	// in all, are read, and refused as the wrong kind of value.
-	_, err, _, _ = parseMeasured(t, "9,000 block and 9,000 flow lists", head+"\n      "+strings.Repeat("- ", 9000)+strings.Repeat("[", 9000)+strings.Repeat("]", 9000)+"\n")
+	_, _, _, err = parseMeasured(t, "9,000 block and 9,000 flow lists", head+"\n      "+strings.Repeat("- ", 9000)+strings.Repeat("[", 9000)+strings.Repeat("]", 9000)+"\n")
 	if want := "5:7: message: must be text, not a list"; err == nil || !slices.Contains(errorsOf(t, err), want) {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
@@ -265,7 +265,7 @@ func TestDeepNesting(t *testing.T) {
 	for i := 1; i <= 2000; i++ {
 		b.WriteString(strings.Repeat(" ", i) + "a:\n")
 	}
-	_, err, _, _ = parseMeasured(t, "2,000 block mappings", b.String())
+	_, _, _, err = parseMeasured(t, "2,000 block mappings", b.String())
 	if want := "5:2: service: must be text, not a mapping"; err == nil || !slices.Contains(errorsOf(t, err), want) {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
@@ -283,11 +283,11 @@ func TestSyntaxErrorAtEnd(t *testing.T) {
 	}
 	valid := b.String()
 	lines := strings.Count(valid, "\n")
-	_, err, good, _ := parseMeasured(t, "128 KiB spec", valid)
+	_, good, _, err := parseMeasured(t, "128 KiB spec", valid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err, bad, _ := parseMeasured(t, "128 KiB spec with a syntax error on its last line", valid+"   bad: [\n")
+	_, bad, _, err := parseMeasured(t, "128 KiB spec with a syntax error on its last line", valid+"   bad: [\n")
 	want := fmt.Sprintf("%d:4: invalid YAML: ", lines+1)
 	if err == nil || !strings.HasPrefix(errorsOf(t, err)[0], want) {
 		t.Errorf("got %v\nwant an error at %s...", err, want)
