@@ -43,8 +43,10 @@ lint: vet
 # Run each fuzz target for FUZZTIME (make fuzz FUZZTIME=10s), minimizing
 # what it finds for at most FUZZMINIMIZETIME per input. A failing input is
 # written to the package's testdata/fuzz/<target>/, where go test (and so
-# make test) replays it: keep it as a regression case. make test runs the
-# seed corpora without fuzzing.
+# make test) replays it: keep it as a regression case. The inputs that
+# reached new code, which go keeps in its cache, are copied there too, so
+# that the corpus grows with each run: review and commit it. make test runs
+# the corpora without fuzzing.
 FUZZTIME ?= 60s
 FUZZMINIMIZETIME ?= 5s
 FUZZTARGETS := spec:FuzzParse spec/table:FuzzRead generator:FuzzGenerateYAML generator:FuzzGenerateText
@@ -53,5 +55,10 @@ fuzz:
 	@status=0; for target in $(FUZZTARGETS); do \
 		pkg=$${target%%:*}; name=$${target#*:}; \
 		echo "== $$name (./$$pkg) for $(FUZZTIME)"; \
+		start=$$(mktemp); \
 		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) || status=1; \
+		cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m)/$$pkg/$$name; \
+		mkdir -p $$pkg/testdata/fuzz/$$name; \
+		[ ! -d $$cache ] || find $$cache -type f -newer $$start -exec cp -n {} $$pkg/testdata/fuzz/$$name/ \; ; \
+		rm -f $$start; \
 	done; exit $$status
