@@ -91,6 +91,30 @@ func (osFS) WriteTemp(dir, pattern string, data []byte, perm fs.FileMode) (strin
 	return f.Name(), nil
 }
 
+// WriteFile replaces the file at path with data, or creates it, through a
+// temporary file in the same folder renamed into place: a failure leaves
+// the old file as it was. It keeps the old file's permissions. Unlike
+// Write, it does not look for errspec's header: it is for files a person
+// owns, such as a spec that errspec import -merge updates.
+func WriteFile(path string, data []byte) error {
+	perm := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		if info.IsDir() {
+			return fmt.Errorf("%s is a folder; give a file name", path)
+		}
+		perm = info.Mode().Perm()
+	}
+	tmp, err := osFS{}.WriteTemp(filepath.Dir(path), tempPattern, data, perm)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
 type writer struct {
 	fs fileSystem
 }

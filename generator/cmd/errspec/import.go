@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/errspec/errspec/generator"
 	"github.com/errspec/errspec/spec"
 	"github.com/errspec/errspec/spec/table"
 )
@@ -114,7 +114,7 @@ goes to standard error; the spec goes to -o, or standard output.`, stderr)
 	target := "<stdout>"
 	if *out != "" {
 		target = *out
-		if err := writeFileAtomic(*out, data); err != nil {
+		if err := generator.WriteFile(*out, data); err != nil {
 			fmt.Fprintf(stderr, "errspec import: %v\n", err)
 			return exitFailed
 		}
@@ -145,26 +145,4 @@ func packageFor(path string) string {
 		return "vendorerr"
 	}
 	return strings.TrimSuffix(b.String(), "err") + "err"
-}
-
-// writeFileAtomic replaces path with data through a temporary file in the
-// same folder, so a failure leaves the old file as it was.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".errspec-*.tmp")
-	if err != nil {
-		return err
-	}
-	perm := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		perm = info.Mode().Perm()
-	}
-	_, err = f.Write(data)
-	err = errors.Join(err, f.Chmod(perm), f.Sync(), f.Close())
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
