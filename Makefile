@@ -24,10 +24,10 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-# Rewrite the golden files (generator/testdata and gen/smserr); review the
-# diff before committing.
+# Rewrite the golden files (generator/testdata, gen/smserr, spec/testdata,
+# spec/table/testdata); review the diff before committing.
 golden:
-	$(GO) test ./generator -run Golden -update
+	$(GO) test ./generator ./spec/... -run Golden -update
 
 # Measure errspec against the targets of issue 5 (lookups against a map,
 # start-up, generation against bare jennifer, scaling to 100,000 codes,

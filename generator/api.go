@@ -63,14 +63,18 @@ func resolveVar(fset *token.FileSet, s *ast.ValueSpec, ids map[string]apiIdent) 
 		if !ok || i >= len(s.Values) {
 			continue
 		}
+		var codes []string
 		ast.Inspect(s.Values[i], func(node ast.Node) bool {
 			if ref, ok := node.(*ast.Ident); ok {
 				if c, ok := ids[ref.Name]; ok && c.Kind == "const" {
-					id.Meaning += fmt.Sprintf(" [%s=%q]", ref.Name, c.Meaning)
+					codes = append(codes, strconv.Quote(c.Meaning))
 				}
 			}
 			return true
 		})
+		if len(codes) > 0 {
+			id.Meaning += " matching " + strings.Join(codes, ", ")
+		}
 		ids[n.Name] = id
 	}
 }

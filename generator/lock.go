@@ -2,24 +2,25 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // Breaking returns the exported identifiers of the package errspec
-// generated in dir that files would remove or give another meaning: the
-// changes that would break code using the package. It reads only the Go
-// files in dir that carry errspec's header; a dir that does not exist
-// breaks nothing.
+// generated in dir that files would remove or give another meaning, and a
+// change of the package's name: the changes that would break code using
+// the package. It reads only the Go files in dir that carry errspec's
+// header; a dir that does not exist (or is not a folder, which Write
+// reports) breaks nothing.
 func Breaking(dir string, files map[string][]byte) ([]APIChange, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, nil
 	}
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -43,11 +44,27 @@ func Breaking(dir string, files map[string][]byte) ([]APIChange, error) {
 	}
 	before, err := api(old)
 	if err != nil {
-		return nil, fmt.Errorf("reading the generated package in %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot read the package errspec generated in %s, to check that its exported names stay: %w; restore the file from version control, or remove it, or pass -allow-breaking", dir, err)
 	}
 	after, err := api(files)
 	if err != nil {
 		return nil, err
 	}
-	return breakingChanges(before, after), nil
+	var changes []APIChange
+	if was, is := goPackage(old), goPackage(files); was != "" && is != "" && was != is {
+		changes = append(changes, APIChange{Ident: "package", Kind: "package", Old: was, New: is})
+	}
+	return append(changes, breakingChanges(before, after)...), nil
+}
+
+// goPackage returns the package the Go files declare.
+func goPackage(files map[string][]byte) string {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if strings.HasSuffix(name, ".go") {
+			if pkg := packageName(files[name]); pkg != "" {
+				return pkg
+			}
+		}
+	}
+	return ""
 }

@@ -93,7 +93,7 @@ func TestBreakingReadsOnlyGeneratedFiles(t *testing.T) {
 		t.Errorf("Breaking with hand-written files = %v, %v; want nothing", changes, err)
 	}
 	os.WriteFile(filepath.Join(dir, "errors.go"), []byte(GoHeader+"\n\npackage acmeerr\n\nfunc {"), 0o644)
-	if _, err := Breaking(dir, mustGenerate(t, lockV1)); err == nil || !strings.Contains(err.Error(), "reading the generated package") {
+	if _, err := Breaking(dir, mustGenerate(t, lockV1)); err == nil || !strings.Contains(err.Error(), "cannot read the package errspec generated") || !strings.Contains(err.Error(), "-allow-breaking") {
 		t.Errorf("Breaking with an unparsable generated file: %v; want an error", err)
 	}
 }
@@ -122,5 +122,31 @@ func TestBreakingStructFields(t *testing.T) {
 		if got := breakingChanges(old, now); len(got) != want {
 			t.Errorf("fields %q: breaking changes %v; want %d", fields, got, want)
 		}
+	}
+}
+
+func TestBreakingPackageRename(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, mustGenerate(t, lockV1)); err != nil {
+		t.Fatal(err)
+	}
+	renamed := mustGenerate(t, strings.Replace(lockV1, "package: acmeerr", "package: acmeerrors", 1))
+	changes, err := Breaking(dir, renamed)
+	if err != nil || len(changes) != 1 || changes[0].String() != "the package would be renamed from acmeerr to acmeerrors" {
+		t.Errorf("Breaking after a rename = %v, %v", changes, err)
+	}
+	// Write lets errspec's own files change package; the lock is what
+	// stops it.
+	if _, err := Write(dir, renamed); err != nil {
+		t.Errorf("Write of the renamed package: %v", err)
+	}
+	// A file that is not built does not count as another package.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "gen.go"), []byte("//go:build ignore\n\npackage main\n"), 0o644)
+	if _, err := Write(other, renamed); err != nil {
+		t.Errorf("Write beside a //go:build ignore file of package main: %v", err)
+	}
+	if changes, err := Breaking(filepath.Join(other, "gen.go"), renamed); err != nil || changes != nil {
+		t.Errorf("Breaking of a file, not a folder = %v, %v; want nothing (Write reports it)", changes, err)
 	}
 }

@@ -26,7 +26,8 @@ func responses(f *jen.File, m *model) {
 		jen.Func().Id("FromError").Params(jen.Id("err").Error()).Params(errPtr(), jen.Bool()).Block(
 			jen.Var().Id("e").Add(errPtr()),
 			jen.If(jen.Qual("errors", "As").Call(jen.Id("err"), jen.Op("&").Id("e"))).Block(
-				jen.Return(jen.Id("e"), jen.True())),
+				jen.Comment("// A nil *Error in the chain carries no code."),
+				jen.Return(jen.Id("e"), jen.Id("e").Op("!=").Nil())),
 			jen.Var().Id("s").Id("sentinel"),
 			jen.If(jen.Qual("errors", "As").Call(jen.Id("err"), jen.Op("&").Id("s"))).Block(
 				jen.Return(jen.Op("&").Id("Error").Values(jen.Id("Code").Op(":").Id("Code").Call(jen.Id("s"))), jen.True())),

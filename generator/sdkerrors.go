@@ -25,6 +25,7 @@ var (
 	}
 	sdkMessages = []sdkShape{
 		{"errorMessager", "ErrorMessage", false},
+		{"errorMessagePtrGetter", "ErrorMessage", true}, // Alibaba Cloud Tea / Darabonba SDK
 		{"messager", "Message", false},
 		{"messageGetter", "GetMessage", false},
 		{"messagePtrGetter", "GetMessage", true},

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/build"
+	"go/build/constraint"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -11,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 )
@@ -220,7 +223,10 @@ func (w writer) otherPackages(dir string, files map[string][]byte) error {
 			continue
 		}
 		data, err := w.fs.ReadFile(filepath.Join(dir, name))
-		if err != nil {
+		// errspec's own files may name another package (a rename, which
+		// the name lock governs), and files go build leaves out
+		// (//go:build ignore) do not count.
+		if err != nil || generated(data) || !built(data) {
 			continue
 		}
 		if pkg := packageName(data); pkg != "" && pkg != ours {
@@ -232,6 +238,34 @@ func (w writer) otherPackages(dir string, files map[string][]byte) error {
 	}
 	return fmt.Errorf("%s holds Go files of package %s (%s), and a folder holds one package: writing package %s there would break both; give -out a folder of its own, such as ./%s",
 		dir, theirs, strings.Join(others, ", "), ours, ours)
+}
+
+// built reports whether go build on this machine would build a Go file,
+// as far as its //go:build line says.
+func built(src []byte) bool {
+	for _, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "package ") {
+			break
+		}
+		if !constraint.IsGoBuild(line) {
+			continue
+		}
+		expr, err := constraint.Parse(line)
+		if err != nil {
+			return true
+		}
+		return expr.Eval(func(tag string) bool {
+			switch tag {
+			case runtime.GOOS, runtime.GOARCH, "gc":
+				return true
+			case "unix":
+				return runtime.GOOS != "windows" && runtime.GOOS != "plan9" && runtime.GOOS != "js" && runtime.GOOS != "wasip1"
+			}
+			return slices.Contains(build.Default.ReleaseTags, tag)
+		})
+	}
+	return true
 }
 
 // packageName returns the package a Go file declares, or "" if it is not

@@ -235,7 +235,7 @@ func checkFileName(name string, kind fileKind) error {
 	if kind == folder {
 		return nil
 	}
-	if kind == docsFile && name == NoDocs {
+	if kind == docsFile && strings.EqualFold(name, NoDocs) {
 		return nil
 	}
 	switch {
@@ -249,8 +249,32 @@ func checkFileName(name string, kind fileKind) error {
 		return fmt.Errorf("%q is a test file name, which go build leaves out; choose another name", name)
 	case kind == goFile && name == "doc.go":
 		return fmt.Errorf("doc.go is the hand-written file that holds the //go:generate line; errspec never writes it: choose another name")
+	case kind == goFile && constrained(strings.TrimSuffix(name, ".go")):
+		return fmt.Errorf("%q ends in an operating system or architecture, so the go command would build it only there; choose another name, such as errors.go", name)
 	case kind == docsFile && strings.HasSuffix(name, ".go"):
 		return fmt.Errorf("%q is a Go file name; name the docs such as ERRORS.md, or none for no docs", name)
+	case kind == docsFile && (name == "go.mod" || name == "go.sum" || strings.HasPrefix(name, "go.work")):
+		return fmt.Errorf("%q is a file the go command reads; name the docs such as ERRORS.md", name)
+	case kind == docsFile && !strings.Contains(name, "."):
+		return fmt.Errorf("%q has no extension; name the docs such as ERRORS.md, or none for no docs", name)
 	}
 	return nil
+}
+
+// The operating systems and architectures the go command reads from file
+// name suffixes (go/build's lists).
+var (
+	knownOS   = strings.Fields("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos")
+	knownArch = strings.Fields("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm")
+)
+
+// constrained reports whether a file name (without .go) ends in _GOOS,
+// _GOARCH or _GOOS_GOARCH, which restricts the file to that platform.
+func constrained(name string) bool {
+	parts := strings.Split(name, "_")
+	n := len(parts)
+	if n >= 2 && (slices.Contains(knownOS, parts[n-1]) || slices.Contains(knownArch, parts[n-1])) {
+		return true
+	}
+	return n >= 3 && slices.Contains(knownArch, parts[n-1]) && slices.Contains(knownOS, parts[n-2])
 }

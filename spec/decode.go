@@ -244,6 +244,9 @@ func (d *decoder) output(n *yaml.Node) Output {
 			d.errorf(f[k.key].value, "%s: %v", k.key, err)
 			continue
 		}
+		if k.kind == docsFile && strings.EqualFold(v, NoDocs) {
+			v = NoDocs
+		}
 		*k.dst = v
 	}
 	return out

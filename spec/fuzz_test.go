@@ -36,19 +36,16 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		before := heapAllocs()
-		start := time.Now()
 		s, err := parseNoPanic(t, data)
-		elapsed, allocated := time.Since(start), heapAllocs()-before
+		allocated := heapAllocs() - before
 
-		// Bounded time and memory. The time bound is loose (a slow CI
-		// machine must not fail it); both are far above what Parse needs,
-		// and far below what exponential behaviour (alias expansion,
-		// re-parsing for every line) would take.
+		// Bounded memory: far above what Parse needs, and far below what
+		// exponential behaviour (alias expansion, re-parsing for every
+		// line) would take. Time is bounded by the memory bound and by
+		// the fuzzer, which reports an input that hangs; no test here
+		// asserts a duration, which a slow machine could break.
 		if limit := 64<<20 + 4096*uint64(len(data)); allocated > limit {
 			t.Errorf("Parse of %d bytes allocated %d bytes (limit %d)", len(data), allocated, limit)
-		}
-		if elapsed > 5*time.Second {
-			t.Errorf("Parse of %d bytes took %v", len(data), elapsed)
 		}
 
 		if (s == nil) == (err == nil) {

@@ -842,3 +842,46 @@ func TestParseRefusedValues(t *testing.T) {
 		}
 	}
 }
+
+func TestOutputNames(t *testing.T) {
+	for _, c := range []struct {
+		file, docs string
+		want       string // part of the error, or "" for accepted
+	}{
+		{"errors.go", "ERRORS.md", ""},
+		{"codes.go", "none", ""},
+		{"codes.go", "NONE", ""},
+		{"errors_test.go", "", "test file"},
+		{"errors_windows.go", "", "operating system or architecture"},
+		{"errors_linux_arm64.go", "", "operating system or architecture"},
+		{"errors_amd64.go", "", "operating system or architecture"},
+		{"windows.go", "", ""}, // a name that is only a platform is not constrained
+		{"doc.go", "", "doc.go is the hand-written file"},
+		{".errors.go", "", "ignore it"},
+		{"_errors.go", "", "ignore it"},
+		{"sub/errors.go", "", "not a plain file name"},
+		{"errors.txt", "", "does not end in .go"},
+		{"", "go.mod", "a file the go command reads"},
+		{"", "go.sum", "a file the go command reads"},
+		{"", "go.work", "a file the go command reads"},
+		{"", "vendor", "has no extension"},
+		{"", "errors.go", "is a Go file name"},
+	} {
+		src := "package: x\noutput:\n"
+		if c.file != "" {
+			src += "  file: " + c.file + "\n"
+		}
+		if c.docs != "" {
+			src += "  docs: " + c.docs + "\n"
+		}
+		s, err := Parse("x.yaml", []byte(src+"codes:\n  - code: A\n"))
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("file %q docs %q: %v", c.file, c.docs, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("file %q docs %q: error %v; want one saying %q", c.file, c.docs, err, c.want)
+		case c.want == "" && strings.EqualFold(c.docs, NoDocs) && s.Output.Docs != NoDocs:
+			t.Errorf("docs %q read as %q, want %q", c.docs, s.Output.Docs, NoDocs)
+		}
+	}
+}

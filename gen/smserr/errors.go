@@ -603,7 +603,8 @@ func FromResponse(code, message, requestID string) error {
 func FromError(err error) (*Error, bool) {
 	var e *Error
 	if errors.As(err, &e) {
-		return e, true
+		// A nil *Error in the chain carries no code.
+		return e, e != nil
 	}
 	var s sentinel
 	if errors.As(err, &s) {
@@ -641,6 +642,8 @@ func sdkMessage(err error) string {
 	switch e := err.(type) {
 	case errorMessager:
 		return e.ErrorMessage()
+	case errorMessagePtrGetter:
+		return deref(e.ErrorMessage())
 	case messager:
 		return e.Message()
 	case messageGetter:
@@ -684,6 +687,9 @@ type (
 	}
 	errorMessager interface {
 		ErrorMessage() string
+	}
+	errorMessagePtrGetter interface {
+		ErrorMessage() *string
 	}
 	messager interface {
 		Message() string

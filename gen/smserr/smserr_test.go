@@ -750,3 +750,32 @@ func TestFaults(t *testing.T) {
 		}
 	}
 }
+
+// TestNilError checks that a nil *Error in a chain, as a careless caller
+// may return, carries no code and panics nothing.
+func TestNilError(t *testing.T) {
+	var e *smserr.Error
+	for _, err := range []error{e, fmt.Errorf("wrapped: %w", e)} {
+		if got, ok := smserr.FromError(err); ok || got != nil {
+			t.Errorf("FromError(%#v) = %v, %v; want nil, false", err, got, ok)
+		}
+		if smserr.IsRetryable(err) {
+			t.Errorf("IsRetryable(%#v) = true", err)
+		}
+	}
+}
+
+// darabonbaError is shaped like the Alibaba Cloud Tea (Darabonba) SDK's
+// errors, whose message comes from ErrorMessage() *string.
+type darabonbaError struct{ code, message *string }
+
+func (e *darabonbaError) Error() string         { return "SDKError" }
+func (e *darabonbaError) GetCode() *string      { return e.code }
+func (e *darabonbaError) ErrorMessage() *string { return e.message }
+
+func TestFromErrorDarabonba(t *testing.T) {
+	e, ok := smserr.FromError(&darabonbaError{ptr("isp.SYSTEM_ERROR"), ptr("busy, try later")})
+	if !ok || e.Code != smserr.CodeSystemError || e.Message != "busy, try later" {
+		t.Errorf("FromError = %+v, %v; want the code and the SDK's message", e, ok)
+	}
+}

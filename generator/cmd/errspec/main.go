@@ -4,12 +4,18 @@
 //
 // Usage:
 //
-//	errspec generate [-spec FILE] [-out DIR] [-templates DIR] [-check]
-//	errspec validate FILE...
+//	errspec init [-package NAME] [FILE]
+//	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR]
+//	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
+//	errspec validate [-max-spec-size BYTES] FILE...
+//	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
+//	               [-date YYYY-MM-DD] [-o FILE] TABLE
+//	errspec diff [-format text|markdown|json] OLD NEW
 //	errspec version
 //
-// Run errspec -h, or errspec <command> -h, for the details. main only parses
-// flags; the work is done by the spec and generator packages.
+// Run errspec -h, or errspec <command> -h, for the details. main parses
+// flags and reports; the work is done by the spec, spec/table and
+// generator packages.
 package main
 
 import (
@@ -19,8 +25,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
+	"syscall"
 
 	"github.com/errspec/errspec/generator"
 	"github.com/errspec/errspec/spec"
@@ -34,9 +43,11 @@ ERRORS.md table.
 Usage:
 
 	errspec init [-package NAME] [FILE]
-	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR] [-check] [-allow-breaking]
-	errspec validate FILE...
-	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-o FILE] TABLE
+	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR]
+	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
+	errspec validate [-max-spec-size BYTES] FILE...
+	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
+	               [-date YYYY-MM-DD] [-o FILE] TABLE
 	errspec diff [-format text|markdown|json] OLD NEW
 	errspec version
 
@@ -126,7 +137,7 @@ func parse(fs *flag.FlagSet, args []string) int {
 }
 
 func generate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR] [-check] [-allow-breaking]",
+	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR] [-check] [-allow-breaking] [-max-spec-size BYTES]",
 		`Generate writes the Go package for a spec into a folder: the Go file and the
 ERRORS.md docs. Files it did not generate are never overwritten, and a failed
 run leaves the folder as it was. It refuses to remove or change an exported
@@ -149,11 +160,11 @@ identifier of the package already in the folder unless -allow-breaking.`, stderr
 
 	s, err := loadSpec(*specFile, *maxSize)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		report(stderr, "errspec generate", err)
 		return exitFailed
 	}
 	opts := generator.Options{GoFile: *file, DocsFile: *docs}
-	if *docs == spec.NoDocs {
+	if strings.EqualFold(*docs, spec.NoDocs) {
 		opts.DocsFile, opts.NoDocs = "", true
 	}
 	if *templates != "" {
@@ -161,6 +172,9 @@ identifier of the package already in the folder unless -allow-breaking.`, stderr
 	}
 	files, err := generator.Generate(s, opts)
 	if err != nil {
+		if *templates != "" && strings.Contains(err.Error(), generator.DocsTemplate) {
+			err = fmt.Errorf("%w (templates folder %s)", err, *templates)
+		}
 		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
 		return exitFailed
 	}
@@ -196,11 +210,35 @@ identifier of the package already in the folder unless -allow-breaking.`, stderr
 		}
 		return exitOK
 	}
-	if _, err := generator.Write(dir, files); err != nil {
+	// An interrupt while files are renamed into place would leave some
+	// replaced and some not: hold it until the write is done.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	_, err = generator.Write(dir, files)
+	signal.Stop(signals)
+	if err != nil {
 		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
 		return exitFailed
 	}
+	select {
+	case sig := <-signals:
+		fmt.Fprintf(stderr, "errspec generate: %v: stopped after finishing the write to %s\n", sig, dir)
+		return exitFailed
+	default:
+	}
 	return exitOK
+}
+
+// report prints an error from loading a spec: a spec's problems as they
+// are, each starting with its file:line:col for editors to jump to, and
+// other errors after the command's name.
+func report(w io.Writer, cmd string, err error) {
+	var list spec.ErrorList
+	if errors.As(err, &list) {
+		fmt.Fprintln(w, err)
+		return
+	}
+	fmt.Fprintf(w, "%s: %v\n", cmd, err)
 }
 
 func loadSpec(path string, maxSize int64) (*spec.Spec, error) {
@@ -232,7 +270,7 @@ file:line:col: message. It exits 1 if any spec has a problem.`, stderr)
 	for _, path := range fs.Args() {
 		s, err := spec.LoadLimit(path, *maxSize)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			report(stderr, "errspec validate", err)
 			status = exitFailed
 			continue
 		}
@@ -254,7 +292,11 @@ nothing breaks callers, 1 when something would, and 2 on bad input.`, stderr)
 	write := map[string]func(*generator.Report, io.Writer) error{
 		"text": (*generator.Report).WriteText, "markdown": (*generator.Report).WriteMarkdown, "json": (*generator.Report).WriteJSON,
 	}[*format]
-	if write == nil || fs.NArg() != 2 {
+	if write == nil {
+		fmt.Fprintf(stderr, "errspec diff: -format %q: want text, markdown or json\n", *format)
+		return exitUsage
+	}
+	if fs.NArg() != 2 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -262,7 +304,7 @@ nothing breaks callers, 1 when something would, and 2 on bad input.`, stderr)
 	for i, path := range fs.Args() {
 		s, err := spec.Load(path)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			report(stderr, "errspec diff", err)
 			return exitUsage
 		}
 		specs[i] = s

@@ -174,6 +174,12 @@ func targets(f findings) []target {
 	ts = append(ts, target{what: "Generation, 10,000 codes", measure: "wall time of generator.Generate against bare jennifer (Floor)",
 		value: g, ok: okG, shown: fmt.Sprintf("%s (%s against %s)", times(g, 2.0, 1.2), seconds(ge), seconds(gf)),
 		must: atMost(2.0, "≤ 2.0×"), aim: atMost(1.2, "≤ 1.2×"), why: whyGenerate})
+	gOne, okOne := f.ratio(passGenerate1, "BenchmarkGenerate/codes=10000/impl=errspec", "BenchmarkGenerate/codes=10000/impl=floor", "ns/op")
+	geOne, _ := f.median(passGenerate1, "BenchmarkGenerate/codes=10000/impl=errspec", "ns/op")
+	gfOne, _ := f.median(passGenerate1, "BenchmarkGenerate/codes=10000/impl=floor", "ns/op")
+	ts = append(ts, target{what: "Generation, 10,000 codes, one core", measure: "the same with -cpu 1, where errspec's parallel formatting cannot help and both do the same kind of work",
+		value: gOne, ok: okOne, shown: fmt.Sprintf("%s (%s against %s)", times(gOne, 2.0, 1.2), seconds(geOne), seconds(gfOne)),
+		must: atMost(2.0, "≤ 2.0×"), aim: atMost(1.2, "≤ 1.2×"), why: whyGenerate})
 
 	c100, ok100 := f.median(passCLI, "BenchmarkCLI/codes=100000", "ns/op")
 	c10, ok10 := f.median(passCLI, "BenchmarkCLI/codes=10000", "ns/op")
