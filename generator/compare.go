@@ -61,11 +61,11 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 		after[c.Code] = true
 		o, ok := before[c.Code]
 		if !ok {
-			r.Added = append(r.Added, CodeChange{Code: c.Code, Const: "Code" + c.GoName})
+			r.Added = append(r.Added, CodeChange{Code: c.Code, Const: constName(c)})
 			continue
 		}
 		if o.Deprecated == "" && c.Deprecated != "" {
-			r.Deprecated = append(r.Deprecated, CodeChange{Code: c.Code, Const: "Code" + c.GoName, Note: c.Deprecated})
+			r.Deprecated = append(r.Deprecated, CodeChange{Code: c.Code, Const: constName(c), Note: c.Deprecated})
 		} else if o.Deprecated != c.Deprecated {
 			r.Class = append(r.Class, FieldChange{c.Code, "deprecated", o.Deprecated, c.Deprecated})
 		}
@@ -90,7 +90,7 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 	}
 	for _, c := range old.Codes {
 		if !after[c.Code] {
-			r.Removed = append(r.Removed, CodeChange{Code: c.Code, Const: "Code" + c.GoName})
+			r.Removed = append(r.Removed, CodeChange{Code: c.Code, Const: constName(c)})
 		}
 	}
 

@@ -73,6 +73,9 @@ func checkSpec(s *spec.Spec) error {
 	return nil
 }
 
+// constName is the name of a code's constant.
+func constName(c spec.Code) string { return "Code" + c.GoName }
+
 func newModel(s *spec.Spec) *model {
 	m := &model{pkg: s.Package, service: s.Service, source: s.Source}
 	if m.service == "" {
@@ -87,7 +90,7 @@ func newModel(s *spec.Spec) *model {
 	m.codes = make([]entry, len(s.Codes))
 	for i, c := range s.Codes {
 		e := entry{
-			wire: c.Code, name: c.GoName, ident: "Code" + c.GoName,
+			wire: c.Code, name: c.GoName, ident: constName(c),
 			message: c.Message, solution: c.Solution,
 			success: c.Success, retryable: c.Retryable, fault: c.Fault,
 			category: c.Category, catIdent: consts[c.Category],
