@@ -3,6 +3,7 @@ package spec
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -11,6 +12,22 @@ import (
 // A Row is one row of a vendor's table: what errspec import reads from it.
 type Row struct {
 	Code, Message, Solution string
+}
+
+// A Table is a vendor's table as Merge applies it to a spec.
+type Table struct {
+	// Rows are the table's rows in its order; a code listed again is
+	// ignored.
+	Rows []Row
+	// NoMessage and NoSolution say that the table has no message column,
+	// or no solution column: Merge then keeps each code's text for that
+	// field rather than blanking it. (An empty cell in a column the table
+	// has is empty text, and Merge writes it.)
+	NoMessage, NoSolution bool
+	// Updated is the vendor's "last updated" date of the table, as
+	// YYYY-MM-DD, or "" when the table gives none. Merge writes it to the
+	// spec's source.updated when it differs.
+	Updated string
 }
 
 // RemovedPrefix starts the deprecated: reason Merge gives a code that left
@@ -25,8 +42,16 @@ type MergeSummary struct {
 	Deprecated []string // codes that left the table, newly deprecated
 	Restored   []string // codes back in the table, no longer deprecated
 	Unchanged  int
+	// Codes is the number of codes the spec had before the merge.
+	Codes int
+	// UpdatedFrom and UpdatedTo are source.updated before and after the
+	// merge when the merge changed it (UpdatedFrom is "" when the spec had
+	// none); both are "" when it did not.
+	UpdatedFrom, UpdatedTo string
 }
 
+// String gives the counts: "1 added, 1 changed text, 1 deprecated, 0
+// restored, 0 unchanged".
 func (s *MergeSummary) String() string {
 	return fmt.Sprintf("%d added, %d changed text, %d deprecated, %d restored, %d unchanged",
 		len(s.Added), len(s.Changed), len(s.Deprecated), len(s.Restored), s.Unchanged)
@@ -34,31 +59,39 @@ func (s *MergeSummary) String() string {
 
 // Merge applies a vendor's table to the spec text old, keeping everything a
 // person wrote: the header, comments, and every field but message and
-// solution, which take the table's text. New codes go after the code that
-// precedes them in the table (first, if none does). A code that left the
-// table is kept, so that code using its identifiers still compiles, and is
-// marked deprecated: "no longer in the vendor table (<date>)". Merging the
-// same table again changes nothing. file names old in error messages.
-func Merge(file string, old []byte, rows []Row, date string) ([]byte, *MergeSummary, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(old, &doc); err != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, nil, fmt.Errorf("%s: not a spec to merge into (%v); check it with errspec validate", file, err)
-	}
-	codes := mapValue(doc.Content[0], "codes")
-	if codes == nil || codes.Kind != yaml.SequenceNode {
-		return nil, nil, fmt.Errorf("%s: no codes: list to merge into; check it with errspec validate", file)
+// solution, which take the table's text (a field the table has no column
+// for is left alone), and source.updated, which takes the table's date
+// when it gives one. New codes go after the code that precedes them in the
+// table (first, if none does). A code that left the table is kept, so that
+// code using its identifiers still compiles, and is marked deprecated: "no
+// longer in the vendor table (<date>)". Merging the same table again
+// changes nothing. file names old in error messages.
+//
+// Merge applies any table it is given, even one with no codes or none of
+// the spec's, which deprecates every code: such a table is most often the
+// wrong one, and errspec import refuses it before calling Merge.
+func Merge(file string, old []byte, t Table, date string) ([]byte, *MergeSummary, error) {
+	doc, codes, err := mergeTarget(file, old)
+	if err != nil {
+		return nil, nil, err
 	}
 	entries := map[string]*yaml.Node{}
+	sum := &MergeSummary{}
 	for _, item := range codes.Content {
 		if code := mapValue(item, "code"); item.Kind == yaml.MappingNode && code != nil && code.Kind == yaml.ScalarNode {
 			entries[code.Value] = item
+			sum.Codes++
+		}
+	}
+	if t.Updated != "" {
+		if from, ok := setUpdated(doc.Content[0], t.Updated); ok {
+			sum.UpdatedFrom, sum.UpdatedTo = from, t.Updated
 		}
 	}
 
-	sum := &MergeSummary{}
-	inTable := make(map[string]bool, len(rows))
+	inTable := make(map[string]bool, len(t.Rows))
 	var prev *yaml.Node
-	for _, r := range rows {
+	for _, r := range t.Rows {
 		if inTable[r.Code] {
 			continue
 		}
@@ -72,8 +105,13 @@ func Merge(file string, old []byte, rows []Row, date string) ([]byte, *MergeSumm
 			continue
 		}
 		prev = item
-		changed := setText(item, "message", r.Message)
-		changed = setText(item, "solution", r.Solution) || changed
+		changed := false
+		if !t.NoMessage {
+			changed = setText(item, "message", r.Message)
+		}
+		if !t.NoSolution {
+			changed = setText(item, "solution", r.Solution) || changed
+		}
 		restored := false
 		if dep := mapValue(item, "deprecated"); dep != nil && strings.HasPrefix(dep.Value, RemovedPrefix) {
 			deleteKey(item, "deprecated")
@@ -100,26 +138,102 @@ func Merge(file string, old []byte, rows []Row, date string) ([]byte, *MergeSumm
 		setText(item, "deprecated", fmt.Sprintf("%s (%s)", RemovedPrefix, date))
 		sum.Deprecated = append(sum.Deprecated, code.Value)
 	}
-	out, err := encode(&doc)
+	out, err := encode(doc)
 	return out, sum, err
 }
 
-// Messages returns the message of each code in the spec text data, read
-// from its YAML alone, so that it works on a spec that does not validate.
-func Messages(data []byte) map[string]string {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return nil
+// mergeTarget parses the spec text old for Merge and Messages: it must be
+// a YAML mapping with a codes: list, though it need not validate.
+func mergeTarget(file string, old []byte) (doc, codes *yaml.Node, err error) {
+	doc = &yaml.Node{}
+	if err := yaml.Unmarshal(old, doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: not a spec to merge into: %v; check it with errspec validate", file, err)
 	}
-	out := map[string]string{}
-	if codes := mapValue(doc.Content[0], "codes"); codes != nil {
-		for _, item := range codes.Content {
-			if code, msg := mapValue(item, "code"), mapValue(item, "message"); code != nil && msg != nil {
-				out[code.Value] = msg.Value
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		what := "empty"
+		if len(doc.Content) > 0 {
+			if what = kindName(doc.Content[0]); what == "text" {
+				what = "plain text"
 			}
 		}
+		return nil, nil, fmt.Errorf("%s: not a spec to merge into: the file is %s, not a YAML mapping of package:, codes: and the rest; is it the table? give -merge the spec, and the table last", file, what)
 	}
-	return out
+	codes = mapValue(doc.Content[0], "codes")
+	if codes == nil || codes.Kind != yaml.SequenceNode {
+		return nil, nil, fmt.Errorf("%s: no codes: list to merge into; check it with errspec validate", file)
+	}
+	return doc, codes, nil
+}
+
+// setUpdated sets source.updated in the spec root to date, adding the key,
+// and source: itself, if missing; the node of an existing value keeps its
+// style. It returns the old date ("" if none) and whether it changed
+// anything. A source: that is not a mapping is left for the loader to
+// report.
+func setUpdated(root *yaml.Node, date string) (from string, changed bool) {
+	src := mapValue(root, "source")
+	switch {
+	case src == nil:
+		src = &yaml.Node{Kind: yaml.MappingNode}
+		insertKey(root, "source", src, "output", "initialisms", "categories", "codes")
+	case src.Kind == yaml.ScalarNode && src.Tag == "!!null":
+		*src = yaml.Node{Kind: yaml.MappingNode, HeadComment: src.HeadComment, LineComment: src.LineComment, FootComment: src.FootComment}
+	case src.Kind != yaml.MappingNode:
+		return "", false
+	}
+	v := mapValue(src, "updated")
+	switch {
+	case v == nil:
+		src.Content = append(src.Content, plainKey("updated"), &yaml.Node{Kind: yaml.ScalarNode, Value: date})
+		return "", true
+	case v.Kind != yaml.ScalarNode || v.Value == date && v.Tag != "!!null":
+		return "", false
+	}
+	if v.Tag != "!!null" {
+		from = v.Value
+	}
+	v.Value, v.Tag = date, ""
+	if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
+		v.Style = 0
+	}
+	return from, true
+}
+
+// insertKey adds key: value to mapping m before the first of the keys
+// before that it has, or last.
+func insertKey(m *yaml.Node, key string, value *yaml.Node, before ...string) {
+	at := len(m.Content)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if slices.Contains(before, m.Content[i].Value) {
+			at = i
+			break
+		}
+	}
+	m.Content = slices.Insert(m.Content, at, plainKey(key), value)
+}
+
+// Messages returns every code in the spec text data with its message (""
+// if it has none), read from its YAML alone, so that it works on a spec
+// that does not validate. It fails, as Merge would, on text that is not a
+// spec to merge into; file names data in the error.
+func Messages(file string, data []byte) (map[string]string, error) {
+	_, codes, err := mergeTarget(file, data)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, item := range codes.Content {
+		code := mapValue(item, "code")
+		if code == nil || code.Kind != yaml.ScalarNode {
+			continue
+		}
+		msg := ""
+		if m := mapValue(item, "message"); m != nil && m.Kind == yaml.ScalarNode && m.Tag != "!!null" {
+			msg = m.Value
+		}
+		out[code.Value] = msg
+	}
+	return out, nil
 }
 
 // NewSpec writes a spec for a vendor's table: the header from the

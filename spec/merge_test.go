@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,9 +18,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata with the current output")
 
 // TestMergeGolden runs the cases in testdata/merge: old.yaml is a spec,
-// table.tsv the vendor's new table (code, message, solution), merged.yaml
-// and summary what Merge gives. Every case is also merged a second time,
-// which must change nothing.
+// table.tsv the vendor's new table (a header naming some of code, message
+// and solution, then its rows; \n in a cell is a line break), updated, if
+// present, the table's "last updated" date, and merged.yaml and summary
+// what Merge gives. Every case is also merged a second time, which must
+// change nothing.
 func TestMergeGolden(t *testing.T) {
 	paths, _ := filepath.Glob("testdata/merge/*.txtar")
 	if len(paths) == 0 {
@@ -34,18 +38,19 @@ func TestMergeGolden(t *testing.T) {
 			for _, f := range ar.Files {
 				files[f.Name] = f.Data
 			}
-			rows := readTSV(t, files["table.tsv"])
-			merged, sum, err := Merge("old.yaml", files["old.yaml"], rows, "2026-11-26")
+			tab := readTSV(t, files["table.tsv"])
+			tab.Updated = strings.TrimSpace(string(files["updated"]))
+			merged, sum, err := Merge("old.yaml", files["old.yaml"], tab, "2026-11-26")
 			if err != nil {
 				t.Fatal(err)
 			}
+			summary := sum.String() + "\n"
+			if sum.UpdatedTo != "" {
+				summary += fmt.Sprintf("source.updated: %q → %q\n", sum.UpdatedFrom, sum.UpdatedTo)
+			}
 			if *update {
-				ar.Files = []txtar.File{
-					{Name: "old.yaml", Data: files["old.yaml"]},
-					{Name: "table.tsv", Data: files["table.tsv"]},
-					{Name: "merged.yaml", Data: merged},
-					{Name: "summary", Data: []byte(sum.String() + "\n")},
-				}
+				ar.Files = slices.DeleteFunc(ar.Files, func(f txtar.File) bool { return f.Name == "merged.yaml" || f.Name == "summary" })
+				ar.Files = append(ar.Files, txtar.File{Name: "merged.yaml", Data: merged}, txtar.File{Name: "summary", Data: []byte(summary)})
 				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -54,37 +59,51 @@ func TestMergeGolden(t *testing.T) {
 			if diff := cmp.Diff(string(files["merged.yaml"]), string(merged)); diff != "" {
 				t.Errorf("merged.yaml mismatch (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(string(files["summary"]), sum.String()+"\n"); diff != "" {
+			if diff := cmp.Diff(string(files["summary"]), summary); diff != "" {
 				t.Errorf("summary mismatch (-want +got):\n%s", diff)
 			}
 			if _, err := Parse("merged.yaml", merged); err != nil {
 				t.Errorf("the merged spec does not load: %v", err)
 			}
-			again, sum2, err := Merge("merged.yaml", merged, rows, "2027-01-01")
+			again, sum2, err := Merge("merged.yaml", merged, tab, "2027-01-01")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(again, merged) || len(sum2.Added)+len(sum2.Changed)+len(sum2.Deprecated)+len(sum2.Restored) != 0 {
+			if !bytes.Equal(again, merged) || len(sum2.Added)+len(sum2.Changed)+len(sum2.Deprecated)+len(sum2.Restored) != 0 || sum2.UpdatedTo != "" {
 				t.Errorf("merging the same table twice changed the spec (%s):\n%s", sum2, cmp.Diff(string(merged), string(again)))
 			}
 		})
 	}
 }
 
-func readTSV(t *testing.T, data []byte) []Row {
+// readTSV reads a case's table: its header names its columns, any of
+// code, message and solution; a field it does not name is one the table
+// lacks.
+func readTSV(t *testing.T, data []byte) Table {
 	t.Helper()
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = '\t'
-	r.FieldsPerRecord = 3
 	records, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rows []Row
-	for _, rec := range records[1:] {
-		rows = append(rows, Row{Code: rec[0], Message: strings.ReplaceAll(rec[1], `\n`, "\n"), Solution: rec[2]})
+	col := map[string]int{}
+	for i, h := range records[0] {
+		col[h] = i
 	}
-	return rows
+	cell := func(rec []string, field string) string {
+		if i, ok := col[field]; ok {
+			return strings.ReplaceAll(rec[i], `\n`, "\n")
+		}
+		return ""
+	}
+	_, hasMessage := col["message"]
+	_, hasSolution := col["solution"]
+	tab := Table{NoMessage: !hasMessage, NoSolution: !hasSolution}
+	for _, rec := range records[1:] {
+		tab.Rows = append(tab.Rows, Row{Code: cell(rec, "code"), Message: cell(rec, "message"), Solution: cell(rec, "solution")})
+	}
+	return tab
 }
 
 // TestMergeShippedSpecWithItsOwnRows checks that merging the shipped spec
@@ -99,7 +118,7 @@ func TestMergeShippedSpecWithItsOwnRows(t *testing.T) {
 	for _, c := range s.Codes {
 		rows = append(rows, Row{c.Code, c.Message, c.Solution})
 	}
-	merged, sum, err := Merge(DefaultFile, defaultSpec, rows, "2026-11-26")
+	merged, sum, err := Merge(DefaultFile, defaultSpec, Table{Rows: rows, Updated: s.Source.Updated}, "2026-11-26")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,10 +131,34 @@ func TestMergeShippedSpecWithItsOwnRows(t *testing.T) {
 }
 
 func TestMergeRefusesNonSpecs(t *testing.T) {
-	for _, old := range []string{"", "- a list\n", "package: x\n", "package: x\ncodes: {}\n", "key: [unclosed\n"} {
-		if _, _, err := Merge("old.yaml", []byte(old), nil, "2026-11-26"); err == nil || !strings.HasPrefix(err.Error(), "old.yaml: ") {
-			t.Errorf("Merge(%q) error = %v; want one naming old.yaml", old, err)
+	for old, want := range map[string]string{
+		"":                            "old.yaml: not a spec to merge into: the file is empty, not a YAML mapping",
+		"- a list\n":                  "old.yaml: not a spec to merge into: the file is a list, not a YAML mapping",
+		"code\tmessage\nA\tfirst\n":   "old.yaml: not a spec to merge into: the file is plain text, not a YAML mapping of package:, codes: and the rest; is it the table? give -merge the spec, and the table last",
+		"package: x\n":                "old.yaml: no codes: list to merge into",
+		"package: x\ncodes: {}\n":     "old.yaml: no codes: list to merge into",
+		"key: [unclosed\n":            "old.yaml: not a spec to merge into: yaml: line 1:",
+		"package: x\ncodes:\n\t- a\n": "old.yaml: not a spec to merge into: yaml: ",
+	} {
+		_, _, err := Merge("old.yaml", []byte(old), Table{}, "2026-11-26")
+		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "<nil>") {
+			t.Errorf("Merge(%q) error = %v; want one starting %q", old, err, want)
 		}
+		if _, err2 := Messages("old.yaml", []byte(old)); err2 == nil || err == nil || err2.Error() != err.Error() {
+			t.Errorf("Messages(%q) error = %v; want Merge's, %v", old, err2, err)
+		}
+	}
+}
+
+// TestMessages checks that Messages gives every code, with "" for one
+// without a message, from a spec that need not validate.
+func TestMessages(t *testing.T) {
+	got, err := Messages("x.yaml", []byte("codes:\n  - code: A\n    message: a\n  - code: B\n  - code: C\n    message:\n  - code: [bad]\n  - just text\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"A": "a", "B": "", "C": ""}, got); diff != "" {
+		t.Errorf("Messages mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -51,15 +51,43 @@ var vocabulary = [numFields][]string{
 }
 
 // norm reduces a header to the letters and digits that identify it, in
-// lower case: "Error_Code:", "error code" and "**ErrorCode**" are one.
+// lower case: "Error_Code:", "error code" and "**ErrorCode**" are one. An
+// & or a / reads as "and", so "Cause & solution" and "Cause/Solution" are
+// "Cause and solution".
 func norm(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
+		case strings.ContainsRune("&/＆／", r):
+			b.WriteString("and")
 		}
 	}
 	return b.String()
+}
+
+// parts splits a header that joins several names, at a /, &, +, comma or
+// the word "and": "Solution / Remarks" gives "Solution" and "Remarks". It
+// returns nil for a header of one part, or with an empty part.
+func parts(header string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(header, func(r rune) bool { return strings.ContainsRune("/&+,、／＆，", r) }) {
+		var part []string
+		for _, w := range strings.Fields(p) {
+			if strings.EqualFold(w, "and") {
+				out = append(out, strings.Join(part, " "))
+				part = nil
+				continue
+			}
+			part = append(part, w)
+		}
+		out = append(out, strings.Join(part, " "))
+	}
+	if len(out) < 2 || slices.ContainsFunc(out, func(p string) bool { return norm(p) == "" }) {
+		return nil
+	}
+	return out
 }
 
 // matcher tells which field a header names: the Options.Columns name for a
@@ -106,9 +134,28 @@ func newMatcher(columns map[string]string) (matcher, error) {
 }
 
 // field returns the field a header names and the rank of its word in the
-// field's list (lower is better).
+// field's list (lower is better). A header that joins names of one field
+// ("Solution / Remarks") names that field, ranked by its least telling
+// name; one that joins names of different fields ("Message and solution")
+// names none: its text cannot be split.
 func (m matcher) field(header string) (f field, rank int, ok bool) {
-	n := norm(header)
+	if f, rank, ok = m.word(norm(header)); ok {
+		return f, rank, true
+	}
+	ps := parts(header)
+	for i, p := range ps {
+		g, r, found := m.word(norm(p))
+		if !found || i > 0 && g != f {
+			return 0, 0, false
+		}
+		f, rank = g, max(rank, r)
+	}
+	return f, rank, ps != nil
+}
+
+// word returns the field whose list holds the normalised header n, and
+// its rank there.
+func (m matcher) word(n string) (f field, rank int, ok bool) {
 	if n == "" {
 		return 0, 0, false
 	}

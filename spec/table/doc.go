@@ -21,11 +21,18 @@
 //   - solution: Cause and solution, Solution, Recommendation, Suggestion,
 //     Action, Cause, Remarks, Notes, 解决方案, 处理措施, 建议, 原因, 备注, ...
 //
+// An & or a / reads as "and" ("Cause & solution", "Cause/Solution"), and a
+// header that joins names of one field with /, &, +, a comma or "and"
+// names that field ("Solution / Remarks"); one that joins names of two
+// fields ("Message and solution") names neither, as its text cannot be
+// split.
 // When two columns name one field, the more telling word wins ("Error code"
 // over "Code") and a warning says so. [Options.Columns] names the header of
-// any column the words miss. A table without a code column is an error that
-// lists the headers it has; a table without a message or solution column
-// gives empty ones.
+// any column the words miss; each column whose header names no field is a
+// warning at the header's line, so that no column is dropped unseen. A
+// table without a code column is an error that lists the headers it has; a
+// table without a message or solution column gives empty ones, and
+// [Table.HasMessage] and [Table.HasSolution] say which it has.
 //
 // # Rows
 //

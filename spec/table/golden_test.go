@@ -179,6 +179,10 @@ func result(tb *Table, err error) txtar.File {
 	line("", tb.Title, false)
 	b.WriteString("  \"Updated\": ")
 	line("", tb.Updated, false)
+	b.WriteString("  \"HasMessage\": ")
+	line("", tb.HasMessage, false)
+	b.WriteString("  \"HasSolution\": ")
+	line("", tb.HasSolution, false)
 	list("Rows", len(tb.Rows), func(i int) any {
 		r := tb.Rows[i]
 		return jsonRow{r.Line, r.Code, r.Message, r.Solution, r.Guessed}

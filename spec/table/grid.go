@@ -2,6 +2,7 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -57,6 +58,8 @@ func (rd *reader) columnar(g grid) error {
 	for _, msg := range also {
 		rd.warn(g.header.line, "%s", msg)
 	}
+	rd.unread(g, header, cols)
+	rd.t.HasMessage, rd.t.HasSolution = cols[fieldMessage] >= 0, cols[fieldSolution] >= 0
 	for _, n := range g.notes {
 		rd.warn(n.line, "%s", n.msg)
 	}
@@ -64,6 +67,43 @@ func (rd *reader) columnar(g grid) error {
 		rd.record(rec, header, cols, g.extra)
 	}
 	return nil
+}
+
+// unread warns, at the header's line, about each column that is not read
+// because its header names no field: a column whose text the import would
+// otherwise drop without a word. A column passed over for a better one of
+// its field has find's warning instead; one with neither a header nor any
+// text is nothing.
+func (rd *reader) unread(g grid, header []string, cols columns) {
+	var missing []field
+	for _, f := range []field{fieldMessage, fieldSolution} {
+		if cols[f] < 0 {
+			missing = append(missing, f)
+		}
+	}
+	for i, h := range header {
+		if slices.Contains(cols[:], i) {
+			continue
+		}
+		if _, _, ok := rd.match.field(h); ok {
+			continue
+		}
+		if norm(h) == "" {
+			if slices.ContainsFunc(g.rows, func(r record) bool { return r.cell(i) != "" }) {
+				rd.warn(g.header.line, "column %d has text but no header, so it is not read; give it a header (such as Solution) to read it", i+1)
+			}
+			continue
+		}
+		if len(missing) == 0 {
+			rd.warn(g.header.line, "column %d (%q) is not read: its header is none of the usual names, and the code, message and solution come from other columns; to read it as one of them, name it with the columns option (FIELD=%s)", i+1, h, h)
+			continue
+		}
+		var what, hint []string
+		for _, f := range missing {
+			what, hint = append(what, "the "+f.String()), append(hint, f.String()+"="+h)
+		}
+		rd.warn(g.header.line, "column %d (%q) is not read: its header is none of the usual names of a code, message or solution column; if it holds %s, name it with the columns option (%s)", i+1, h, strings.Join(what, " or "), strings.Join(hint, " or "))
+	}
 }
 
 // record adds one row of a grid to the table, unless it is blank, has no

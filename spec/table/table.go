@@ -76,9 +76,18 @@ type Table struct {
 	// spec's source: block; empty otherwise.
 	Title   string
 	Updated string
+	// HasMessage and HasSolution report whether the table has a message
+	// column and a solution column. A row's Message or Solution is empty
+	// either because its cell is or because the table has no such column;
+	// these tell the two apart, so that a merge can keep a spec's text for
+	// a column the table lacks. A text table has the columns its header
+	// names.
+	HasMessage  bool
+	HasSolution bool
 	// Warnings are the things a person should check, in line order: rows
 	// skipped (no code, a repeated code, a repeated header, a section
-	// heading), cells beyond the header, rows split by guess.
+	// heading), cells beyond the header, columns not read because their
+	// headers name no field, rows split by guess.
 	Warnings []Warning
 	// Duplicates lists the codes given more than once, in the order of
 	// their first rows. Each repeat is a warning too.

@@ -25,6 +25,7 @@ func (rd *reader) text(data []byte) error {
 	if fields[0] != fieldCode {
 		return rd.errorf(h+1, "the header starts with the %s column; the text format reads a row's first word as its code, so the code column must come first (or save the table as TSV)", fields[0])
 	}
+	rd.t.HasMessage, rd.t.HasSolution = slices.Contains(fields, fieldMessage), slices.Contains(fields, fieldSolution)
 	if u := rd.updated(ls[:h], true); u >= 0 {
 		for i := u - 1; i >= 0; i-- {
 			if t := strings.TrimSpace(ls[i]); t != "" {

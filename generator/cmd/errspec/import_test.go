@@ -162,3 +162,207 @@ func TestDroppedCodeKeepsCompiling(t *testing.T) {
 		t.Errorf("CodeGone is not marked deprecated:\n%s", generated)
 	}
 }
+
+// mergeSpec is a spec with hand-written solutions, for the merge tests.
+const mergeSpec = "package: acmeerr\nsource:\n  title: ACME errors\n  updated: 2018-06-15\ncodes:\n  - code: A\n    message: a\n    solution: Fix a.\n  - code: B\n    message: b\n    solution: Fix b.\n  - code: C\n    message: c\n    solution: Fix c.\n"
+
+// writeTemp writes files into a new folder and returns its path.
+func writeTemp(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestImportMergeColumns checks that a merge takes a solution column
+// headed "Cause & solution" or "Cause/Solution", and that one whose header
+// names no field is a warning at the header's line, suggesting -columns,
+// and leaves the spec's solutions as they were rather than blanking them.
+func TestImportMergeColumns(t *testing.T) {
+	for _, header := range []string{"Cause & solution", "Cause/Solution"} {
+		dir := writeTemp(t, map[string]string{
+			"errors.yaml": mergeSpec,
+			"t.tsv":       "Error code\tError message\t" + header + "\nA\ta\tNew fix a.\nB\tb\tFix b.\nC\tc\tFix c.\n",
+		})
+		code, out, errOut := errspec(t, "import", "-merge", filepath.Join(dir, "errors.yaml"), filepath.Join(dir, "t.tsv"))
+		if code != 0 || !strings.Contains(out, "solution: New fix a.\n") || !strings.Contains(out, "solution: Fix b.\n") {
+			t.Errorf("%q: exit %d, spec:\n%s\nstderr: %s", header, code, out, errOut)
+		}
+		if !strings.Contains(errOut, "0 added, 1 changed text, 0 deprecated, 0 restored, 2 unchanged") || strings.Contains(errOut, "not read") {
+			t.Errorf("%q: summary:\n%s", header, errOut)
+		}
+	}
+
+	dir := writeTemp(t, map[string]string{
+		"errors.yaml": mergeSpec,
+		"t.tsv":       "Code\tMessage\tReason\nA\ta, reworded\tNew fix a.\nB\tb\t\nC\tc\t\n",
+	})
+	code, out, errOut := errspec(t, "import", "-merge", filepath.Join(dir, "errors.yaml"), filepath.Join(dir, "t.tsv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := strings.Replace(mergeSpec, "message: a\n", "message: a, reworded\n", 1)
+	if out != want {
+		t.Errorf("a table without a solution column changed more than the message:\n%s\nwant:\n%s", out, want)
+	}
+	for _, w := range []string{`t.tsv:1: column 3 ("Reason") is not read`, "columns option (solution=Reason)", "0 added, 1 changed text, 0 deprecated, 0 restored, 2 unchanged"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errOut)
+		}
+	}
+}
+
+// TestImportRefusesToOverwrite checks that -o does not replace an existing
+// file unless it is the spec the table is merged into, and that -o naming
+// a folder says so.
+func TestImportRefusesToOverwrite(t *testing.T) {
+	dir := writeTemp(t, map[string]string{
+		"errors.yaml": mergeSpec,
+		"other.yaml":  mergeSpec,
+		"t.tsv":       "code\tmessage\tsolution\nA\ta\tFix a.\nB\tb\tFix b.\nC\tc\tFix c.\n",
+	})
+	specFile, other, tab := filepath.Join(dir, "errors.yaml"), filepath.Join(dir, "other.yaml"), filepath.Join(dir, "t.tsv")
+	for _, args := range [][]string{
+		{"import", "-o", specFile, tab},
+		{"import", "-merge", other, "-o", specFile, tab},
+	} {
+		code, _, errOut := errspec(t, args...)
+		want := specFile + " exists; merge the table into it with -merge " + specFile + " -o " + specFile + ", or choose another -o\n"
+		if code != exitFailed || !strings.HasSuffix(errOut, want) {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", args, code, errOut, want)
+		}
+	}
+	if got := readFile(t, specFile); got != mergeSpec {
+		t.Errorf("the spec was overwritten:\n%s", got)
+	}
+	// The in-place update, however -o spells the file.
+	if code, _, errOut := errspec(t, "import", "-merge", specFile, "-o", filepath.Join(dir, ".", "..", filepath.Base(dir), "errors.yaml"), tab); code != 0 {
+		t.Errorf("-merge F -o F: exit %d: %s", code, errOut)
+	}
+	code, _, errOut := errspec(t, "import", "-o", dir, tab)
+	if want := "errspec import: -o " + dir + " is a folder; give the file to write the spec to, such as " + filepath.Join(dir, "errors.yaml") + "\n"; code != exitFailed || errOut != want {
+		t.Errorf("-o a folder: exit %d, stderr %q; want 1 and %q", code, errOut, want)
+	}
+}
+
+// TestImportRefusesWrongTable checks that a merge of an empty table, or of
+// one that shares no code with the spec, is refused rather than
+// deprecating every code, and that one deprecating most codes is done with
+// a warning.
+func TestImportRefusesWrongTable(t *testing.T) {
+	dir := writeTemp(t, map[string]string{
+		"errors.yaml": mergeSpec,
+		"empty.tsv":   "code\tmessage\n",
+		"blank.md":    "# Errors\n\n| Code | Message |\n| --- | --- |\n",
+		"other.tsv":   "code\tmessage\nX\tx\nY\ty\nZ\tz\nW\tw\n",
+		"one.tsv":     "code\tmessage\nX\tx\n",
+		"most.tsv":    "code\tmessage\tsolution\nA\ta\tFix a.\nD\td\t\n",
+	})
+	specFile := filepath.Join(dir, "errors.yaml")
+	const hint = ": is it the right table? (-table, -format, -columns)\n"
+	for table, want := range map[string]string{
+		"empty.tsv": " has no codes; merging it would deprecate every code of " + specFile + hint,
+		"blank.md":  " has no codes; merging it would deprecate every code of " + specFile + hint,
+		"other.tsv": `none of the table's 4 codes ("X", "Y", "Z", ...) is in ` + specFile + hint,
+		"one.tsv":   `the table's one code, "X", is not in ` + specFile + hint,
+	} {
+		path := filepath.Join(dir, table)
+		if strings.HasPrefix(want, " ") {
+			want = path + want
+		}
+		code, out, errOut := errspec(t, "import", "-merge", specFile, "-o", specFile, path)
+		if code != exitFailed || out != "" || !strings.HasSuffix(errOut, "errspec import: "+want) {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and %q", table, code, errOut, want)
+		}
+	}
+	if got := readFile(t, specFile); got != mergeSpec {
+		t.Errorf("a refused merge changed the spec:\n%s", got)
+	}
+	if code, _, errOut := errspec(t, "import", "-package", "x", filepath.Join(dir, "empty.tsv")); code != exitFailed || !strings.Contains(errOut, "empty.tsv has no codes: is it the right table?") {
+		t.Errorf("a new spec from an empty table: exit %d, stderr %q", code, errOut)
+	}
+
+	code, _, errOut := errspec(t, "import", "-merge", specFile, "-date", "2026-01-02", filepath.Join(dir, "most.tsv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "errspec import: warning: 2 of the 3 codes in " + specFile + " are not in the table, and are now deprecated; check that it is the right table (-table, -format, -columns) before you commit the spec\n"
+	if !strings.Contains(errOut, "1 added, 0 changed text, 2 deprecated") || !strings.Contains(errOut, want) {
+		t.Errorf("a merge deprecating most codes: stderr\n%s\nwant the warning %q", errOut, want)
+	}
+	// Half is not more than half: no warning.
+	os.WriteFile(filepath.Join(dir, "half.tsv"), []byte("code\tmessage\tsolution\nA\ta\tFix a.\nB\tb\tFix b.\n"), 0o644)
+	if code, _, errOut := errspec(t, "import", "-merge", specFile, filepath.Join(dir, "half.tsv")); code != 0 || strings.Contains(errOut, "warning") {
+		t.Errorf("a merge deprecating 1 of 3 codes: exit %d, stderr\n%s", code, errOut)
+	}
+}
+
+// TestImportMergeUpdated checks that a merge takes the page's "last
+// updated" date into source.updated, says so, and changes nothing when
+// run again.
+func TestImportMergeUpdated(t *testing.T) {
+	dir := writeTemp(t, map[string]string{
+		"errors.yaml": mergeSpec,
+		"page.txt":    "ACME errors\nLast Updated: Jan 31, 2026\nError code Error message Cause and solution\nA a Fix a.\nB b Fix b.\nC c Fix c.\n",
+	})
+	specFile, page := filepath.Join(dir, "errors.yaml"), filepath.Join(dir, "page.txt")
+	code, _, errOut := errspec(t, "import", "-merge", specFile, "-o", specFile, page)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "  source.updated: 2018-06-15 → 2026-01-31\n") {
+		t.Errorf("the summary does not report the new date:\n%s", errOut)
+	}
+	want := strings.Replace(mergeSpec, "updated: 2018-06-15", "updated: 2026-01-31", 1)
+	if got := readFile(t, specFile); got != want {
+		t.Errorf("merged spec:\n%s\nwant:\n%s", got, want)
+	}
+	code, _, errOut = errspec(t, "import", "-merge", specFile, "-o", specFile, page)
+	if got := readFile(t, specFile); code != 0 || got != want || strings.Contains(errOut, "source.updated") {
+		t.Errorf("merging again: exit %d, stderr %q, spec:\n%s", code, errOut, got)
+	}
+}
+
+// TestImportFlags checks the flags import refuses, and the messages that
+// say why.
+func TestImportFlags(t *testing.T) {
+	dir := writeTemp(t, map[string]string{
+		"errors.yaml": mergeSpec,
+		"t.tsv":       "code\tmessage\nA\ta\n",
+	})
+	tab := filepath.Join(dir, "t.tsv")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-columns", "code=a,code=b"}, "errspec import: -columns: code is given twice (code=a and code=b); give each field once\n"},
+		{[]string{"-columns", "code=a,Code=b"}, "errspec import: -columns: code is given twice (code=a and code=b); give each field once\n"},
+		{[]string{"-columns", "cause=Ursache"}, "errspec import: -columns: unknown field \"cause\" in \"cause=Ursache\"; the fields are code, message and solution\n"},
+		{[]string{"-columns", "message= "}, "errspec import: -columns: message= names no header; give the header of the message column, such as message=Error ID\n"},
+		{[]string{"-date", "26-11-2026"}, "errspec import: -date \"26-11-2026\": want a date as YYYY-MM-DD, such as "},
+		{[]string{"-date", "2026-02-30"}, "errspec import: -date \"2026-02-30\": want a date as YYYY-MM-DD"},
+		{[]string{"-date", "2026-1-5"}, "errspec import: -date \"2026-1-5\": want a date as YYYY-MM-DD"},
+	} {
+		code, _, errOut := errspec(t, append(append([]string{"import"}, tc.args...), tab)...)
+		if code != exitUsage || !strings.HasPrefix(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+
+	// The table given as the spec to merge into.
+	code, _, errOut := errspec(t, "import", "-merge", tab, tab)
+	want := "errspec import: " + tab + ": not a spec to merge into: the file is plain text, not a YAML mapping of package:, codes: and the rest; is it the table? give -merge the spec, and the table last\n"
+	if code != exitFailed || errOut != want {
+		t.Errorf("-merge TABLE: exit %d, stderr %q; want 1 and %q", code, errOut, want)
+	}
+
+	// Counts read as English.
+	code, _, errOut = errspec(t, "import", "-package", "x", tab)
+	if code != 0 || !strings.Contains(errOut, "errspec import: 1 code from ") {
+		t.Errorf("one code: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -103,6 +103,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "init":
 		return initSpec(rest, stdout, stderr)
 	case "version":
+		fs := newFlags("version", "", "Version prints the module version errspec was built from.", stdout, stderr)
+		if code := fs.parse(rest); code >= 0 {
+			return code
+		}
 		fmt.Fprintln(stdout, programName, version())
 		return exitOK
 	case "help", "-h", "-help", "--help":
@@ -114,9 +118,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 }
 
-// newFlags returns a flag set whose -h prints the synopsis and the flags.
-func newFlags(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+// flags is a command's flag set. Its usage (the synopsis, what the command
+// does, the flags) goes to standard output when asked for with -h, and to
+// standard error after a mistake.
+type flags struct {
+	*flag.FlagSet
+	stdout io.Writer
+}
+
+func newFlags(name, synopsis, about string, stdout, stderr io.Writer) *flags {
+	fs := &flags{flag.NewFlagSet(name, flag.ContinueOnError), stdout}
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: errspec %s %s\n\n%s\n", name, synopsis, about)
@@ -126,11 +137,18 @@ func newFlags(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parse parses args and returns the exit code to stop with, or -1 to go on.
-func parse(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+func (fs *flags) parse(args []string) int {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(fs.stdout)
+			fs.Usage()
 			return exitOK
 		}
+	}
+	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	return -1
@@ -141,7 +159,7 @@ func generate(args []string, stdout, stderr io.Writer) int {
 		`Generate writes the Go package for a spec into a folder: the Go file and the
 ERRORS.md docs. Files it did not generate are never overwritten, and a failed
 run leaves the folder as it was. It refuses to remove or change an exported
-identifier of the package already in the folder unless -allow-breaking.`, stderr)
+identifier of the package already in the folder unless -allow-breaking.`, stdout, stderr)
 	specFile := fs.String("spec", "", "the spec `FILE`; empty means the embedded Alibaba Cloud SMS spec")
 	out := fs.String("out", "", "the output `DIR`; empty means ./<package> (the spec's package:)")
 	file := fs.String("file", "", "the Go file's `NAME`; empty means the spec's output.file, or "+generator.DefaultGoFile)
@@ -149,8 +167,8 @@ identifier of the package already in the folder unless -allow-breaking.`, stderr
 	templates := fs.String("templates", "", "render the docs with "+generator.DocsTemplate+" from `DIR` instead of the spec's output.templates or the built-in template")
 	check := fs.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
 	allowBreaking := fs.Bool("allow-breaking", false, "regenerate even if exported identifiers of the package in -out would disappear or change")
-	maxSize := maxSpecSize(fs)
-	if code := parse(fs, args); code >= 0 {
+	maxSize := maxSpecSize(fs.FlagSet)
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
@@ -255,11 +273,11 @@ func maxSpecSize(fs *flag.FlagSet) *int64 {
 }
 
 func validate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "FILE...",
+	fs := newFlags("validate", "[-max-spec-size BYTES] FILE...",
 		`Validate checks each spec and prints every problem it finds as
-file:line:col: message. It exits 1 if any spec has a problem.`, stderr)
-	maxSize := maxSpecSize(fs)
-	if code := parse(fs, args); code >= 0 {
+file:line:col: message. It exits 1 if any spec has a problem.`, stdout, stderr)
+	maxSize := maxSpecSize(fs.FlagSet)
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	if fs.NArg() == 0 {
@@ -284,9 +302,9 @@ func diff(args []string, stdout, stderr io.Writer) int {
 		`Diff reports how the spec NEW differs from OLD, for a pull request: codes
 added, removed and deprecated, text and classification changed, and every
 exported Go identifier that would disappear or change. It exits 0 when
-nothing breaks callers, 1 when something would, and 2 on bad input.`, stderr)
+nothing breaks callers, 1 when something would, and 2 on bad input.`, stdout, stderr)
 	format := fs.String("format", "text", "the report's `format`: text, markdown or json")
-	if code := parse(fs, args); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	write := map[string]func(*generator.Report, io.Writer) error{
@@ -327,9 +345,9 @@ func initSpec(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("init", "[-package NAME] [FILE]",
 		`Init writes a starter spec to FILE (errors.yaml if not given, - for standard
 output): every field of the format, commented, with example codes to replace
-with the vendor's. It never overwrites a file.`, stderr)
+with the vendor's. It never overwrites a file.`, stdout, stderr)
 	pkg := fs.String("package", "vendorerr", "the Go package `NAME` of the generated code")
-	if code := parse(fs, args); code >= 0 {
+	if code := fs.parse(args); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 1 {

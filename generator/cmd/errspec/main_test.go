@@ -33,9 +33,19 @@ func TestHelp(t *testing.T) {
 	if code, _, errOut := errspec(t, "genrate"); code != exitUsage || !strings.Contains(errOut, `unknown command "genrate"`) {
 		t.Errorf("unknown command: exit %d, stderr %q", code, errOut)
 	}
-	code, _, errOut := errspec(t, "generate", "-h")
-	if code != 0 || !strings.Contains(errOut, "-check") || !strings.Contains(errOut, "-templates DIR") {
-		t.Errorf("generate -h: exit %d, stderr %q; want the flags", code, errOut)
+	for _, cmd := range []string{"init", "generate", "validate", "import", "diff", "version"} {
+		code, out, errOut := errspec(t, cmd, "-h")
+		if code != 0 || !strings.HasPrefix(out, "usage: errspec "+cmd) || errOut != "" {
+			t.Errorf("%s -h: exit %d, stdout %q, stderr %q; want the usage on stdout", cmd, code, out, errOut)
+		}
+	}
+	code, out, _ := errspec(t, "generate", "-h")
+	if code != 0 || !strings.Contains(out, "-check") || !strings.Contains(out, "-templates DIR") {
+		t.Errorf("generate -h: exit %d, stdout %q; want the flags", code, out)
+	}
+	// After a mistake, the usage goes to stderr.
+	if code, out, errOut := errspec(t, "generate", "-nosuchflag"); code != exitUsage || out != "" || !strings.Contains(errOut, "usage: errspec generate") {
+		t.Errorf("generate -nosuchflag: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
 
@@ -363,5 +373,22 @@ func TestGenerateOutputOptions(t *testing.T) {
 	code, _, errOut := errspec(t, "generate", "-spec", specFile, "-out", out, "-templates", empty)
 	if code != exitFailed || !strings.Contains(errOut, "has no ERRORS.md.tmpl") {
 		t.Errorf("a templates folder without the template: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestGenerateOutIsAFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "afile")
+	os.WriteFile(file, []byte("not a folder\n"), 0o644)
+	for _, args := range [][]string{{}, {"-check"}} {
+		code, _, errOut := errspec(t, append([]string{"generate", "-out", file}, args...)...)
+		if code != exitFailed || !strings.Contains(errOut, "output folder "+file+" is a file") {
+			t.Errorf("generate %v -out a file: exit %d, stderr %q; want Write's explanation", args, code, errOut)
+		}
+	}
+	if code, _, errOut := errspec(t, "diff", "-format", "xml", "a.yaml", "b.yaml"); code != exitUsage || !strings.Contains(errOut, `-format "xml": want text, markdown or json`) {
+		t.Errorf("diff -format xml: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, errOut := errspec(t, "generate", "-spec", "no-such.yaml"); code != exitFailed || !strings.HasPrefix(errOut, "errspec generate: open no-such.yaml") {
+		t.Errorf("generate -spec of a missing file: exit %d, stderr %q", code, errOut)
 	}
 }
