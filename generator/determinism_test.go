@@ -2,52 +2,14 @@ package generator_test
 
 import (
 	"bytes"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/errspec/errspec/generator"
-	"github.com/errspec/errspec/generator/bench"
 	"github.com/errspec/errspec/spec"
 	"github.com/google/go-cmp/cmp"
 )
-
-// generate loads a spec and generates it, failing the test on any error.
-func generate(t *testing.T, name string, data []byte) map[string][]byte {
-	t.Helper()
-	s, err := spec.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := generator.Generate(s, generator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-// TestDeterministicAcrossGOMAXPROCS generates a table large enough to be
-// formatted in parallel sections with 1, 2 and 8 processors and demands
-// the same bytes each time.
-func TestDeterministicAcrossGOMAXPROCS(t *testing.T) {
-	data := bench.SpecYAML(3000)
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	var first map[string][]byte
-	for _, procs := range []int{1, 2, 8} {
-		runtime.GOMAXPROCS(procs)
-		files := generate(t, "synthetic.yaml", data)
-		if first == nil {
-			first = files
-			continue
-		}
-		for name := range first {
-			if !bytes.Equal(first[name], files[name]) {
-				t.Errorf("%s with GOMAXPROCS=%d differs from GOMAXPROCS=1", name, procs)
-			}
-		}
-	}
-}
 
 // TestRowOrder reverses the rows of the shipped spec: the docs and All()
 // follow the new order, and nothing else changes: the same identifiers
