@@ -142,18 +142,7 @@ func TestWriteNewFolder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			dir := filepath.Join(root, filepath.FromSlash(tt.out))
-			files := outputsV2()
-			changed, err := Write(dir, files)
-			if err != nil {
-				t.Fatalf("Write: %v", err)
-			}
-			wantChanged := []string{filepath.Join(dir, "ERRORS.md"), filepath.Join(dir, "errors.go")}
-			if diff := cmp.Diff(wantChanged, changed); diff != "" {
-				t.Errorf("changed paths mismatch (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(asStrings(files), readTree(t, dir)); diff != "" {
-				t.Errorf("folder contents mismatch (-want +got):\n%s", diff)
-			}
+			files := writeV2(t, dir)
 			for name := range files {
 				info, err := os.Stat(filepath.Join(dir, name))
 				if err != nil {
@@ -166,6 +155,25 @@ func TestWriteNewFolder(t *testing.T) {
 			noTemps(t, root)
 		})
 	}
+}
+
+// writeV2 writes outputsV2 into dir and checks that Write reports both
+// files as changed and that dir then holds exactly them.
+func writeV2(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := outputsV2()
+	changed, err := Write(dir, files)
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	wantChanged := []string{filepath.Join(dir, "ERRORS.md"), filepath.Join(dir, "errors.go")}
+	if diff := cmp.Diff(wantChanged, changed); diff != "" {
+		t.Errorf("changed paths mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(asStrings(files), readTree(t, dir)); diff != "" {
+		t.Errorf("folder contents mismatch (-want +got):\n%s", diff)
+	}
+	return files
 }
 
 func TestWriteReplacesGenerated(t *testing.T) {
@@ -185,18 +193,7 @@ func TestWriteReplacesGenerated(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFiles(t, dir, tt.old, 0o644)
-			files := outputsV2()
-			changed, err := Write(dir, files)
-			if err != nil {
-				t.Fatalf("Write: %v", err)
-			}
-			wantChanged := []string{filepath.Join(dir, "ERRORS.md"), filepath.Join(dir, "errors.go")}
-			if diff := cmp.Diff(wantChanged, changed); diff != "" {
-				t.Errorf("changed paths mismatch (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(asStrings(files), readTree(t, dir)); diff != "" {
-				t.Errorf("folder contents mismatch (-want +got):\n%s", diff)
-			}
+			writeV2(t, dir)
 			noTemps(t, dir)
 		})
 	}
