@@ -18,45 +18,26 @@ import (
 )
 
 // tablesDir holds real vendor tables (code, message, solution) as TSV.
-const tablesDir = "../../shared/tables"
+const tablesDir = "../spec/testdata/vendor"
 
-// TestLookupCompiled generates the packages of the shipped spec, of the
-// real tables in ../shared/tables and of synthetic tables of up to 10,000
-// codes, and of small tables forced into the shapes of code that only
-// huge (32-bit slots) or unhashable (a switch) tables get, and runs a test
-// inside each: Lookup must return the spec's row for every code of the
+// The TestLookup tests generate packages, each with a test inside that
+// checks Lookup: it must return the spec's row for every code of the
 // table, and nothing for near misses (a byte changed, a prefix, a suffix,
 // the empty string) or for the codes of the other tables. Larger tables
 // are checked through the generator's copy of the hash, in
 // TestPerfectHashSynthetic; building a package of 100,000 codes takes a
 // minute.
-func TestLookupCompiled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds with the go command")
-	}
-	specs := map[string]*spec.Spec{"shipped": mustParse(t, spec.DefaultFile, spec.DefaultYAML())}
-	for name, s := range realTables(t) {
-		specs[name] = s
-	}
-	for _, n := range []int{1, 2, 1000, 10_000} {
-		specs[fmt.Sprintf("synth%d", n)] = mustParse(t, "synth.yaml", bench.SpecYAML(n))
-	}
-	var allCodes []string
-	for _, s := range specs {
-		for _, c := range s.Codes {
-			allCodes = append(allCodes, c.Code)
-		}
-	}
 
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "go.mod"), []byte("module lookuptest\n\ngo 1.23\n"))
-	for name, s := range specs {
-		writeLookupCase(t, filepath.Join(dir, name), s, allCodes)
-	}
+// TestLookupShipped checks the shipped spec's package, and small tables
+// forced into the shapes of code that only huge (32-bit slots) or
+// unhashable (a switch) tables get.
+func TestLookupShipped(t *testing.T) {
+	specs := map[string]*spec.Spec{"shipped": mustParse(t, spec.DefaultFile, spec.DefaultYAML())}
+	dir := lookupModule(t)
 	forced := func(name string, wide, hashTries int) {
 		defer func(w, h int) { wideSlotsAbove, hashSeedTries = w, h }(wideSlotsAbove, hashSeedTries)
 		wideSlotsAbove, hashSeedTries = wide, hashTries
-		writeLookupCase(t, filepath.Join(dir, name), mustParse(t, "synth.yaml", bench.SpecYAML(300)), allCodes)
+		writeLookupCase(t, filepath.Join(dir, name), mustParse(t, "synth.yaml", bench.SpecYAML(300)), codesOf(specs))
 	}
 	forced("wideslots", 0, maxHashSeeds)
 	forced("noperfecthash", wideSlotsAbove, 0)
@@ -65,13 +46,63 @@ func TestLookupCompiled(t *testing.T) {
 			t.Errorf("%s: the generated code lacks %q", name, want)
 		}
 	}
+	runLookups(t, dir, specs)
+}
 
+// TestLookupRealTables checks the packages of the real vendor tables in
+// spec/testdata/vendor.
+func TestLookupRealTables(t *testing.T) {
+	runLookups(t, lookupModule(t), realTables(t))
+}
+
+// TestLookupSynthetic checks the packages of synthetic tables of up to
+// 10,000 codes.
+func TestLookupSynthetic(t *testing.T) {
+	specs := map[string]*spec.Spec{}
+	for _, n := range []int{1, 2, 1000, 10_000} {
+		specs[fmt.Sprintf("synth%d", n)] = mustParse(t, "synth.yaml", bench.SpecYAML(n))
+	}
+	runLookups(t, lookupModule(t), specs)
+}
+
+// lookupModule makes a throwaway module for generated packages. It skips
+// the test in -short mode.
+func lookupModule(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds with the go command; skipped in -short mode")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), []byte("module lookuptest\n\ngo 1.23\n"))
+	return dir
+}
+
+// runLookups writes the packages of specs into the module dir, each with
+// the codes of the others as misses, and runs their tests.
+func runLookups(t *testing.T, dir string, specs map[string]*spec.Spec) {
+	t.Helper()
+	all := codesOf(specs)
+	for name, s := range specs {
+		writeLookupCase(t, filepath.Join(dir, name), s, all)
+	}
 	cmd := exec.Command("go", "test", "./...")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go test of the generated lookups: %v\n%s", err, out)
 	}
+}
+
+// codesOf lists the codes of every spec.
+func codesOf(specs map[string]*spec.Spec) []string {
+	var codes []string
+	for _, s := range specs {
+		for _, c := range s.Codes {
+			codes = append(codes, c.Code)
+		}
+	}
+	return codes
 }
 
 // lookupCheck is the test each generated package gets. It reads the cases
@@ -177,8 +208,8 @@ func writeLookupCase(t *testing.T, dir string, s *spec.Spec, others []string) {
 func realTables(t *testing.T) map[string]*spec.Spec {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join(tablesDir, "*.tsv"))
-	if err != nil || len(paths) == 0 {
-		t.Skipf("no tables in %s: %v", tablesDir, err)
+	if err != nil || len(paths) != 3 {
+		t.Fatalf("want the three tables of %s, found %v (%v)", tablesDir, paths, err)
 	}
 	out := map[string]*spec.Spec{}
 	for _, path := range paths {

@@ -308,7 +308,7 @@ func TestSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := f.Truncate(1 << 30); err != nil { // the rest reads as NULs
-		t.Skipf("no sparse file: %v", err)
+		t.Fatalf("making a sparse file of 1 GiB: %v", err)
 	}
 	f.Close()
 

@@ -106,7 +106,7 @@ func caseInput(t testing.TB, ar *txtar.Archive) (name string, input []byte, opts
 	if o.Input != "" {
 		data, err := os.ReadFile(o.Input)
 		if err != nil {
-			t.Fatalf("%v (the case reads a file of the project's shared folder)", err)
+			t.Fatalf("%v (the case reads a vendor page in spec/testdata/vendor)", err)
 		}
 		name, input = filepath.Base(o.Input), data
 	}

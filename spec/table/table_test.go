@@ -19,10 +19,11 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// The project's shared folder holds the vendor tables these tests read.
+// spec/testdata/vendor holds the vendors' pages and tables these tests
+// read (see its README for where each came from).
 const (
-	seedFile  = "../../../shared/seeds/alibaba-sms-api-errors.txt"
-	tablesDir = "../../../shared/tables"
+	seedFile  = "../testdata/vendor/alibaba-sms-api-errors.txt"
+	tablesDir = "../testdata/vendor"
 	shipped   = "../alibaba-sms.yaml"
 )
 
@@ -103,7 +104,7 @@ func TestSeedGuess(t *testing.T) {
 	t.Logf("the guess splits %d of %d rows right", right, len(tb.Rows))
 }
 
-// realTables are the vendors' tables in the shared folder, with what
+// realTables are the vendors' tables in spec/testdata/vendor, with what
 // they hold.
 var realTables = []struct {
 	file string
@@ -124,7 +125,7 @@ func TestRealTables(t *testing.T) {
 			path := filepath.Join(tablesDir, rt.file)
 			data, err := os.ReadFile(path)
 			if err != nil {
-				t.Fatalf("%v (the project's shared folder is expected beside the repository)", err)
+				t.Fatal(err)
 			}
 			tb := readFile(t, path, Options{})
 			if len(tb.Rows) != rt.rows || len(tb.Duplicates) != 0 || len(tb.Warnings) != 0 {

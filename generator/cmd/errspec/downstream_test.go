@@ -313,8 +313,9 @@ func main() {
 
 // ---- helpers ----
 
-// needGo skips the test in -short mode, and when there is no go command;
-// otherwise it marks the test parallel and returns the go command's path.
+// needGo skips the test in -short mode, and fails it when there is no go
+// command; otherwise it marks the test parallel and returns the go
+// command's path.
 func needGo(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
@@ -322,7 +323,7 @@ func needGo(t *testing.T) string {
 	}
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		t.Skipf("no go command: %v", err)
+		t.Fatalf("no go command: %v", err)
 	}
 	// Each test works in its own folders, and spends most of its time
 	// waiting for the go command.
@@ -415,18 +416,18 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 
 // moduleFiles lists the files of the checkout that a release of errspec
 // holds: those git tracks or would track (not ignored), that exist, outside
-// nested modules. It skips the test when git cannot list them.
+// nested modules. It fails the test when git cannot list them.
 func moduleFiles(t *testing.T, root string) []string {
 	t.Helper()
 	git, err := exec.LookPath("git")
 	if err != nil {
-		t.Skipf("no git to list the module's files: %v", err)
+		t.Fatalf("no git to list the module's files: %v", err)
 	}
 	cmd := exec.Command(git, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
 	cmd.Dir = root
 	out, err := cmd.Output()
 	if err != nil {
-		t.Skipf("git ls-files in %s: %v (not a git checkout?)", root, err)
+		t.Fatalf("git ls-files in %s: %v (not a git checkout?)", root, err)
 	}
 	var files []string
 	nested := map[string]bool{}

@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	seed        = "../../../../shared/seeds/alibaba-sms-api-errors.txt"
+	seed        = "../../../spec/testdata/vendor/alibaba-sms-api-errors.txt"
 	shippedSpec = "../../../spec/alibaba-sms.yaml"
 )
 

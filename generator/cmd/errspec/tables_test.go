@@ -13,7 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// TestRealTables takes each real vendor table in ../shared/tables the whole
+// TestRealTables takes each real vendor table in spec/testdata/vendor the whole
 // way: errspec import (tsv), the name: lines its naming collisions need
 // (committed in testdata/tables/NAME.names.tsv), validate, generate, and
 // then, in a throwaway module, a test that checks Lookup, FromResponse and
@@ -23,9 +23,9 @@ func TestRealTables(t *testing.T) {
 	root := checkout(t)
 	dir := t.TempDir()
 	files := map[string]string{"go.mod": "module example.com/tables\n\ngo " + goVersion(t, root) + "\n"}
-	paths, _ := filepath.Glob(filepath.Join(root, "..", "shared", "tables", "*.tsv"))
+	paths, _ := filepath.Glob(filepath.Join(root, "spec", "testdata", "vendor", "*.tsv"))
 	if len(paths) != 3 {
-		t.Fatalf("want the three tables of ../shared/tables, found %v", paths)
+		t.Fatalf("want the three tables of spec/testdata/vendor, found %v", paths)
 	}
 	for _, path := range paths {
 		name := strings.TrimSuffix(filepath.Base(path), ".tsv")
