@@ -52,7 +52,7 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 		Added: []CodeChange{}, Removed: []CodeChange{}, Deprecated: []CodeChange{},
 		Text: []FieldChange{}, Class: []FieldChange{}, Breaking: []APIChange{},
 	}
-	before := make(map[string]spec.Code, len(old.Codes))
+	before := make(map[string]spec.Entry, len(old.Codes))
 	for _, c := range old.Codes {
 		before[c.Code] = c
 	}

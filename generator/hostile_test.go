@@ -31,7 +31,7 @@ func TestInvalidUTF8(t *testing.T) {
 		Categories: []spec.Category{
 			{Name: "cat\xffegory", GoName: "Category", Doc: "doc \x80"},
 		},
-		Codes: []spec.Code{
+		Codes: []spec.Entry{
 			{Code: "Bad.Text", GoName: "BadText", Message: "caf\xe9 \xff\xfe end", Solution: "sol\xc0\xafution",
 				Fault: spec.FaultClient, Category: "cat\xffegory", Deprecated: "old \xed\xa0\x80"},
 			{Code: "Bad\xffCode", GoName: "BadCode", Fault: spec.FaultServer},
@@ -82,7 +82,7 @@ func TestExampleCode(t *testing.T) {
 		{"a carriage return", "A\rB", true, 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s := &spec.Spec{File: "go", Package: "inj", Codes: []spec.Code{
+			s := &spec.Spec{File: "go", Package: "inj", Codes: []spec.Entry{
 				{Code: "OK", GoName: "OK", Success: true},
 				{Code: c.code, GoName: "A", Fault: spec.FaultClient},
 			}}

@@ -74,7 +74,7 @@ func checkSpec(s *spec.Spec) error {
 }
 
 // constName is the name of a code's constant.
-func constName(c spec.Code) string { return "Code" + c.GoName }
+func constName(c spec.Entry) string { return "Code" + c.GoName }
 
 func newModel(s *spec.Spec) *model {
 	m := &model{pkg: s.Package, service: s.Service, source: s.Source}

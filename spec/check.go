@@ -59,8 +59,8 @@ func (d *decoder) check(s *Spec) {
 	namer := NewNamer(s.Initialisms)
 	cats := d.checkCategories(s.Categories, namer)
 
-	firstCode := make(map[string]*Code, len(s.Codes))
-	names := make(map[string]*Code, len(s.Codes))
+	firstCode := make(map[string]*Entry, len(s.Codes))
+	names := make(map[string]*Entry, len(s.Codes))
 	for i := range s.Codes {
 		c := &s.Codes[i]
 		if !d.checkCode(c, firstCode) {
@@ -101,7 +101,7 @@ func (d *decoder) checkCategories(cs []Category, namer *Namer) map[string]bool {
 }
 
 // checkCode checks the wire code itself and reports whether it is usable.
-func (d *decoder) checkCode(c *Code, first map[string]*Code) bool {
+func (d *decoder) checkCode(c *Entry, first map[string]*Entry) bool {
 	switch {
 	case c.Code == "":
 		d.errorAt(c.Pos, "code: is empty; give the wire code as the API returns it")
@@ -123,7 +123,7 @@ func (d *decoder) checkCode(c *Code, first map[string]*Code) bool {
 
 // checkClass checks the classification fields: fault, category, and that a
 // success code carries none of them.
-func (d *decoder) checkClass(c *Code, declared map[string]bool, categories []Category) {
+func (d *decoder) checkClass(c *Entry, declared map[string]bool, categories []Category) {
 	switch c.Fault {
 	case "", FaultClient, FaultServer:
 	default:
@@ -166,7 +166,7 @@ func declaredList(declared map[string]bool, categories []Category) string {
 
 // checkName resolves the code's Go name and checks that it is valid and not
 // taken by an earlier code.
-func (d *decoder) checkName(c *Code, namer *Namer, names map[string]*Code) {
+func (d *decoder) checkName(c *Entry, namer *Namer, names map[string]*Entry) {
 	if c.Name != "" {
 		if !ValidGoName(c.Name) {
 			d.errorAt(c.at.name, "name: %q is not an exported Go identifier; use letters and digits, starting with an upper-case letter", c.Name)
@@ -188,7 +188,7 @@ func (d *decoder) checkName(c *Code, namer *Namer, names map[string]*Code) {
 	names[c.GoName] = c
 }
 
-func nameSource(c *Code) string {
+func nameSource(c *Entry) string {
 	if c.Name != "" {
 		return fmt.Sprintf("has name: %s", c.Name)
 	}

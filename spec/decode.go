@@ -271,12 +271,12 @@ func (d *decoder) category(n *yaml.Node) (Category, bool) {
 	return c, true
 }
 
-func (d *decoder) code(n *yaml.Node) (Code, bool) {
+func (d *decoder) code(n *yaml.Node) (Entry, bool) {
 	f := d.fields(n, "a code entry", codeKeys)
 	if f == nil {
-		return Code{}, false
+		return Entry{}, false
 	}
-	c := Code{Pos: pos(n)}
+	c := Entry{Pos: pos(n)}
 	code, ok := f["code"]
 	if !ok {
 		d.errorf(n, "code entry without code:; every row needs its wire code, such as code: isv.BUSINESS_LIMIT_CONTROL")

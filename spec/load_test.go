@@ -164,7 +164,7 @@ func TestDefaultYAMLIsACopy(t *testing.T) {
 	}
 }
 
-func code(t *testing.T, s *Spec, wire string) Code {
+func code(t *testing.T, s *Spec, wire string) Entry {
 	t.Helper()
 	for _, c := range s.Codes {
 		if c.Code == wire {
@@ -172,7 +172,7 @@ func code(t *testing.T, s *Spec, wire string) Code {
 		}
 	}
 	t.Fatalf("no code %q in the spec", wire)
-	return Code{}
+	return Entry{}
 }
 
 // ---- errors the loader reports ----

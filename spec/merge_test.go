@@ -184,7 +184,7 @@ func TestNewSpec(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Parse after adding name: %v\n%s", err, fixed)
 	}
-	want := []Code{
+	want := []Entry{
 		{Code: "OK", Message: "Success", Success: true},
 		{Code: "isv.LIMIT", Message: "Too many: slow down", Solution: "true", Fault: FaultClient},
 		{Code: "22012", Message: "numeric", Fault: FaultClient, Name: "Numeric22012"},

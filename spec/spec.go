@@ -6,7 +6,7 @@
 // (retryable, fault, category). [Load] and [Parse] read a spec and check
 // everything the generator relies on, reporting every problem they find as
 // "file:line:col: message" in an [ErrorList]. A spec they return is ready to
-// generate from: every code has a unique, valid Go name in [Code.GoName].
+// generate from: every code has a unique, valid Go name in [Entry.GoName].
 //
 // The format is versioned by its keys; this package reads version 1, shown
 // in full in the project's README.
@@ -32,7 +32,7 @@ type Spec struct {
 	// Categories are the categories codes may name, in spec order.
 	Categories []Category
 	// Codes are the table's rows, in the vendor's order.
-	Codes []Code
+	Codes []Entry
 }
 
 // Source is the provenance of a table.
@@ -81,8 +81,8 @@ const (
 	FaultServer Fault = "server"
 )
 
-// Code is one row of the table.
-type Code struct {
+// Entry is one row of the table: a code and what the spec says of it.
+type Entry struct {
 	// Code is the wire code, verbatim.
 	Code string
 	// Message and Solution are the vendor's words, verbatim.

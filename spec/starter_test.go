@@ -46,16 +46,16 @@ func TestStarterExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	has := func(what string, f func(c Code) bool) {
+	has := func(what string, f func(c Entry) bool) {
 		if !slices.ContainsFunc(s.Codes, f) {
 			t.Errorf("no example of %s", what)
 		}
 	}
-	has("a success code", func(c Code) bool { return c.Success })
-	has("a retryable throttling error", func(c Code) bool { return c.Retryable && c.Category == "throttling" })
-	has("a server fault", func(c Code) bool { return c.Fault == FaultServer })
-	has("a deprecated code", func(c Code) bool { return c.Deprecated != "" })
-	has("a code with name:", func(c Code) bool { return c.Name != "" })
+	has("a success code", func(c Entry) bool { return c.Success })
+	has("a retryable throttling error", func(c Entry) bool { return c.Retryable && c.Category == "throttling" })
+	has("a server fault", func(c Entry) bool { return c.Fault == FaultServer })
+	has("a deprecated code", func(c Entry) bool { return c.Deprecated != "" })
+	has("a code with name:", func(c Entry) bool { return c.Name != "" })
 	for key, empty := range map[string]bool{
 		"service": s.Service == "", "source": s.Source == (Source{}),
 		"initialisms": len(s.Initialisms) == 0, "categories": len(s.Categories) == 0,

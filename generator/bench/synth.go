@@ -98,9 +98,9 @@ func Codes(n int) []string {
 
 // synthRows makes the rows of SpecYAML(n), as the spec would hold them
 // before checking.
-func synthRows(n int) []spec.Code {
+func synthRows(n int) []spec.Entry {
 	r := rand.New(rand.NewPCG(uint64(n), 0x5eed))
-	rows := []spec.Code{{Code: "OK", Message: "Success", Success: true}}
+	rows := []spec.Entry{{Code: "OK", Message: "Success", Success: true}}
 	namer := spec.NewNamer(nil)
 	codes, names := map[string]bool{"OK": true}, map[string]bool{"OK": true}
 	for len(rows) < n {
@@ -113,7 +113,7 @@ func synthRows(n int) []spec.Code {
 			continue
 		}
 		codes[code], names[goName] = true, true
-		c := spec.Code{Code: code, Name: name, Message: synthText(r, 2+r.IntN(6))}
+		c := spec.Entry{Code: code, Name: name, Message: synthText(r, 2+r.IntN(6))}
 		if r.IntN(3) > 0 {
 			c.Solution = synthText(r, 4+r.IntN(10))
 		}
