@@ -99,7 +99,7 @@ func Generate(s *spec.Spec, opts Options) (map[string][]byte, error) {
 	m := newModel(s)
 	var md []byte
 	var docsErr error
-	src, err := renderGo(newGoFile(m), func() { // the docs render while the Go file is formatted
+	src, err := renderGo(m, func() { // the docs render while the Go file is formatted
 		if !opts.NoDocs {
 			md, docsErr = renderDocs(m, opts.Templates)
 		}

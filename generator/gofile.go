@@ -1,56 +1,247 @@
 package generator
 
 import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
 
-// newGoFile emits the generated Go file: one section per concern, in the
-// order a reader of the package wants them.
-func newGoFile(m *model) *jen.File {
-	f := jen.NewFile(m.pkg)
-	f.HeaderComment(strings.TrimPrefix(GoHeader, "// "))
-	f.ImportName("log/slog", "slog")
-	packageDoc(f, m)
-	for _, emit := range []func(*jen.File, *model){
-		codes, sentinels, classes, infos, errorType, responses, lookup,
-	} {
-		emit(f, m)
+// The Go file is a list of sections, in the order a reader of the package
+// wants them: the package clause with its doc and the imports; what the
+// table decides that callers use (the codes, the sentinels, the
+// categories); the fixed half (the types and functions); and the data the
+// fixed half reads (the hash, the rows). Each section renders and formats
+// on its own, and a block of one entry per row (10,000 constants, say) is
+// cut into chunks that do too, so that the sections format in parallel and
+// no syntax tree of the whole file is ever held. The emitter knows where
+// it may cut: between top-level declarations, which gofmt separates by
+// one blank line, and between a block's entries, which gofmt lays out on
+// lines of their own, aligning nothing across them.
+
+// A section is a top-level declaration, or several, of the Go file.
+type section interface {
+	// chunks returns how many pieces the section renders in.
+	chunks() int
+	// render returns the formatted source of piece i, without the
+	// newline that ends it. f is a file for jennifer to render in.
+	render(f *jen.File, i int) ([]byte, error)
+	// join is what goes between piece i-1 and piece i.
+	join(i int) string
+}
+
+// goSource is Go source, formatted as it is.
+type goSource []byte
+
+func (s goSource) chunks() int     { return 1 }
+func (s goSource) join(int) string { return "" }
+func (s goSource) render(*jen.File, int) ([]byte, error) {
+	out, err := format.Source(s)
+	return bytes.TrimRight(out, "\n"), err
+}
+
+// decl is one declaration with its doc comment.
+type decl struct {
+	doc  *doc
+	code jen.Code
+}
+
+func (d decl) chunks() int     { return 1 }
+func (d decl) join(int) string { return "" }
+func (d decl) render(f *jen.File, _ int) ([]byte, error) {
+	return renderStatement(f, append(d.doc.comments(), d.code))
+}
+
+// block is a declaration of one entry per row: a const or var block, or a
+// composite literal, rendered a chunk of entries at a time. Each chunk is
+// rendered as the whole declaration (wrap of its entries), formatted, and
+// cut down to its entries: the first line, the opener, goes from all
+// chunks but the first, and the last line, the closer, from all but the
+// last.
+type block struct {
+	doc  *doc
+	n    int                             // the number of entries
+	sep  string                          // what separates two entries: "\n\n" in a const or var block, "\n" in a literal
+	wrap func(items []jen.Code) jen.Code // the declaration of the given entries
+	item func(i int) []jen.Code          // entry i: its comments and its code
+}
+
+// chunkSize is the number of entries a chunk of a block holds: large
+// enough that formatting's fixed costs do not count, small enough to
+// spread the work over the machine's processors and to keep the syntax
+// trees go/format builds small.
+const chunkSize = 500
+
+func (b block) chunks() int { return max(1, (b.n+chunkSize-1)/chunkSize) }
+
+func (b block) join(int) string { return b.sep }
+
+func (b block) render(f *jen.File, i int) ([]byte, error) {
+	var items []jen.Code
+	for k := i * chunkSize; k < min(b.n, (i+1)*chunkSize); k++ {
+		if k > i*chunkSize && b.sep == "\n\n" {
+			items = append(items, jen.Line())
+		}
+		items = append(items, b.item(k)...)
 	}
-	return f
-}
-
-// decl adds a declaration with its doc comment, and a blank line after.
-func decl(f *jen.File, d *doc, code jen.Code) {
-	for _, c := range d.comments() {
-		f.Add(c)
+	if b.sep == "\n" {
+		items = append(items, jen.Line()) // the closer on a line of its own
 	}
-	f.Add(code)
-	f.Line()
+	var code []jen.Code
+	if i == 0 {
+		code = b.doc.comments()
+	}
+	out, err := renderStatement(f, append(code, b.wrap(items)))
+	if err != nil {
+		return nil, err
+	}
+	if i > 0 {
+		out = out[bytes.IndexByte(out, '\n')+1:]
+	}
+	if i < b.chunks()-1 {
+		out = out[:bytes.LastIndexByte(out, '\n')]
+	}
+	return out, nil
 }
 
-// field is a struct field with its doc comment.
-func field(name string, typ jen.Code, comment string) []jen.Code {
-	return append(new(doc).add("%s", comment).comments(), jen.Id(name).Add(typ))
+// renderStatement renders code, one statement, formatted (as jennifer
+// formats what it renders).
+func renderStatement(f *jen.File, code []jen.Code) ([]byte, error) {
+	st := jen.Null()
+	for i, c := range code {
+		if i > 0 {
+			st.Line()
+		}
+		st.Add(c)
+	}
+	var buf bytes.Buffer
+	if err := st.RenderWithFile(&buf, f); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// packageDoc writes the package comment: what the package is, where the
-// table came from, and how to use it.
-func packageDoc(f *jen.File, m *model) {
+// renderGo renders the Go file of m. alongside, when not nil, runs while
+// the file is formatted, on a goroutine of its own: the formatting keeps
+// every processor busy only until its last pieces. renderGo returns when
+// both are done.
+func renderGo(m *DocData, alongside func()) ([]byte, error) {
+	fc, err := fixedCode()
+	if err != nil {
+		return nil, err
+	}
+	body, err := fill(fc.body, placeholders(m))
+	if err != nil {
+		return nil, err
+	}
+	return renderTable(m, prelude(m, fc.imports), goSource(body), alongside)
+}
+
+// renderTable renders the table's half of m's Go file, after head and
+// with fixed between what callers use and the data (see the top of this
+// file).
+func renderTable(m *DocData, head, fixed goSource, alongside func()) ([]byte, error) {
+	data, err := dataSections(m)
+	if err != nil {
+		return nil, err
+	}
+	sections := []section{head}
+	sections = append(sections, codeSections(m)...)
+	sections = append(sections, sentinelSections(m)...)
+	sections = append(sections, categorySections(m)...)
+	if fixed != nil {
+		sections = append(sections, fixed)
+	}
+	sections = append(sections, data...)
+	return renderSections(m.Package, sections, alongside)
+}
+
+// renderSections renders the sections in parallel and joins them.
+func renderSections(pkg string, sections []section, alongside func()) ([]byte, error) {
+	type piece struct{ section, chunk int }
+	var pieces []piece
+	for s, sec := range sections {
+		for c := range sec.chunks() {
+			pieces = append(pieces, piece{s, c})
+		}
+	}
+	out := make([][]byte, len(pieces))
+	errs := make([]error, len(pieces))
+	var wg sync.WaitGroup
+	if alongside != nil {
+		wg.Go(alongside)
+	}
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+		wg.Go(func() {
+			f := jen.NewFile(pkg)
+			for i := range next {
+				out[i], errs[i] = sections[pieces[i].section].render(f, pieces[i].chunk)
+			}
+		})
+	}
+	for i := range pieces {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var b bytes.Buffer
+	for i, p := range pieces {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("rendering Go code: %w", errs[i])
+		}
+		switch {
+		case i == 0:
+		case p.chunk == 0:
+			b.WriteString("\n\n")
+		default:
+			b.WriteString(sections[p.section].join(p.chunk))
+		}
+		b.Write(out[i])
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// prelude is the file's header, the package's doc comment, the package
+// clause and the imports of the fixed half (the table's half imports
+// nothing).
+func prelude(m *DocData, imports []string) goSource {
+	var b strings.Builder
+	b.WriteString(GoHeader + "\n\n")
+	for _, l := range packageDoc(m).lines() {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("package " + m.Package + "\n\nimport (\n")
+	for _, imp := range imports {
+		b.WriteString("\t" + strconv.Quote(imp) + "\n")
+	}
+	b.WriteString(")\n")
+	return goSource(b.String())
+}
+
+// packageDoc is the package comment: what the package is, where the table
+// came from, and how to use it.
+func packageDoc(m *DocData) *doc {
 	d := new(doc).
-		add("Package %s holds the error codes of %s as Go values: a [Code] constant per code, a sentinel error per error code for [errors.Is], and the [Error] type that carries the code a call returned, with the table's message, solution and classification ([Info]).", m.pkg, m.service)
+		add("Package %s holds the error codes of %s as Go values: a [Code] constant per code, a sentinel error per error code for [errors.Is], and the [Error] type that carries the code a call returned, with the table's message, solution and classification ([Info]).", m.Package, m.Service)
 	if p := provenance(m); p != "" {
 		d.add("%s", p)
 	}
 	d.add("Turn the code in a reply body into an error with [FromResponse], and an SDK error into one with [FromError]; then branch with [errors.Is] and [IsRetryable]:")
 	if e, ok := m.example(); ok {
 		d.code = []string{
-			"if err := " + m.pkg + ".FromResponse(resp.Code, resp.Message, resp.RequestID); err != nil {",
+			"if err := " + m.Package + ".FromResponse(resp.Code, resp.Message, resp.RequestID); err != nil {",
 			"\tswitch {",
-			"\tcase errors.Is(err, " + m.pkg + "." + e.sentinel + "):",
-			"\t\t// handle " + commentText(e.wire),
-			"\tcase " + m.pkg + ".IsRetryable(err):",
+			"\tcase errors.Is(err, " + m.Package + "." + e.Sentinel + "):",
+			"\t\t// handle " + commentText(e.Code),
+			"\tcase " + m.Package + ".IsRetryable(err):",
 			"\t\t// back off and send again",
 			"\tdefault:",
 			"\t\treturn err",
@@ -58,15 +249,13 @@ func packageDoc(f *jen.File, m *model) {
 			"}",
 		}
 	}
-	for _, l := range d.lines() {
-		f.PackageComment(l)
-	}
+	return d
 }
 
 // provenance says where the table came from, or nothing if the spec does
 // not say.
-func provenance(m *model) string {
-	src := m.source
+func provenance(m *DocData) string {
+	src := m.Source
 	if src.Title == "" && src.URL == "" && src.Updated == "" {
 		return ""
 	}

@@ -235,7 +235,7 @@ codes:
 		{"broken code", goFile, `CodeThrottled Code = "Throttled"`, `CodeThrottled Code = "Throttled`, "does not parse"},
 		{"a changed literal", goFile, `Message: "Slow down"`, `Message: "Slow up"`, `Info.Message = "Slow up", want "Slow down"`},
 		{"a changed constant", goFile, `CodeThrottled Code = "Throttled"`, `CodeThrottled Code = "Throttle"`, "constant CodeThrottled"},
-		{"an extra sentinel", goFile, "\nvar (", "\nvar ErrExtra = errors.New(\"x\")\n\nvar (", "ErrExtra is not the sentinel"},
+		{"an extra sentinel", goFile, "\nvar (", "\nvar ErrExtra error = sentinel(\"x\")\n\nvar (", "ErrExtra is not the sentinel"},
 		{"a pipe", mdFile, "| Slow down |", "| Slow | down |", "has 8 cells"},
 		{"a line break", mdFile, "| Slow down |", "| Slow\ndown |", "cells"},
 		{"HTML", mdFile, "| Slow down |", "| Slow <b>down</b> |", "unescaped '<'"},

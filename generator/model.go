@@ -8,36 +8,91 @@ import (
 	"github.com/errspec/errspec/spec"
 )
 
-// model is everything emission needs, derived from a checked spec: the
-// identifiers are resolved here so that the emitters only print.
-type model struct {
-	pkg        string
-	service    string
-	source     spec.Source
-	categories []category
-	codes      []entry
+// DocData is the model every output is emitted from: the spec's rows, each
+// with the identifiers the generator derives for it, and the facts of the
+// package. The Go file and the docs are both rendered from it, and docs
+// templates see it as their dot.
+//
+// Its fields are a stable interface for teams' own templates: they are
+// added to, never renamed or removed. Text fields hold the spec's words
+// verbatim, so a template must pass them through md (or code) to print
+// them safely; see [TemplateFuncs].
+type DocData struct {
+	// Header is the generated-file marker the output must start with; the
+	// generator adds it before the template's output, so templates need
+	// not print it.
+	Header string
+	// Package is the Go package name.
+	Package string
+	// Service is the vendor's service name, or the package name.
+	Service string
+	// Source is the table's provenance; its fields may be empty.
+	Source spec.Source
+	// Categories are the declared categories, in spec order.
+	Categories []DocCategory
+	// Codes are the table's rows, in spec order.
+	Codes []DocCode
 }
 
-type category struct {
-	name  string // the value, as codes refer to it
-	ident string // CategoryThrottling
-	doc   string
+// DocCategory is one category: the spec's (.Name, the value codes refer
+// to, and .Doc), and its Go constant.
+type DocCategory struct {
+	*spec.Category
+	Const string // the Go constant, such as CategoryThrottling
 }
 
-// entry is one row of the table.
-type entry struct {
-	wire       string // the code as the API returns it
-	name       string // BusinessLimitControl
-	ident      string // CodeBusinessLimitControl
-	sentinel   string // ErrBusinessLimitControl; empty for success codes
-	message    string
-	solution   string
-	success    bool
-	retryable  bool
-	fault      spec.Fault
-	category   string // the category's value, or empty
-	catIdent   string // the category's constant, or empty
-	deprecated string
+// DocCode is one row of the table: the spec's entry (.Code, the wire code;
+// .Message, .Solution, .Success, .Retryable, .Fault, .Category,
+// .Deprecated), and the identifiers derived from it.
+type DocCode struct {
+	*spec.Entry
+	Name     string // the Go name, such as BusinessLimitControl
+	Const    string // the code's constant, such as CodeBusinessLimitControl
+	Sentinel string // the sentinel, such as ErrBusinessLimitControl; empty for success codes
+}
+
+// newModel derives the model of s, which must have passed checkSpec.
+func newModel(s *spec.Spec) *DocData {
+	m := &DocData{Header: MarkdownHeader, Package: s.Package, Service: s.Service, Source: s.Source}
+	if m.Service == "" {
+		m.Service = s.Package
+	}
+	m.Categories = make([]DocCategory, len(s.Categories))
+	for i := range s.Categories {
+		m.Categories[i] = DocCategory{Category: &s.Categories[i], Const: "Category" + s.Categories[i].GoName}
+	}
+	m.Codes = make([]DocCode, len(s.Codes))
+	for i := range s.Codes {
+		c := &s.Codes[i]
+		m.Codes[i] = DocCode{Entry: c, Name: c.GoName, Const: constName(*c)}
+		if !c.Success {
+			m.Codes[i].Sentinel = "Err" + c.GoName
+		}
+	}
+	return m
+}
+
+// constName is the name of a code's constant.
+func constName(c spec.Entry) string { return "Code" + c.GoName }
+
+// categoryConst returns the constant of the category named name, or "".
+func (m *DocData) categoryConst(name string) string {
+	for _, c := range m.Categories {
+		if c.Name == name {
+			return c.Const
+		}
+	}
+	return ""
+}
+
+// example returns the first error code, which docs use in examples.
+func (m *DocData) example() (DocCode, bool) {
+	for _, c := range m.Codes {
+		if !c.Success {
+			return c, true
+		}
+	}
+	return DocCode{}, false
 }
 
 // checkSpec checks what the emitters rely on, for a Spec that did not come
@@ -71,45 +126,4 @@ func checkSpec(s *spec.Spec) error {
 		cats[c.GoName] = true
 	}
 	return nil
-}
-
-// constName is the name of a code's constant.
-func constName(c spec.Entry) string { return "Code" + c.GoName }
-
-func newModel(s *spec.Spec) *model {
-	m := &model{pkg: s.Package, service: s.Service, source: s.Source}
-	if m.service == "" {
-		m.service = s.Package
-	}
-	consts := make(map[string]string, len(s.Categories))
-	for _, c := range s.Categories {
-		cat := category{name: c.Name, ident: "Category" + c.GoName, doc: c.Doc}
-		consts[c.Name] = cat.ident
-		m.categories = append(m.categories, cat)
-	}
-	m.codes = make([]entry, len(s.Codes))
-	for i, c := range s.Codes {
-		e := entry{
-			wire: c.Code, name: c.GoName, ident: constName(c),
-			message: c.Message, solution: c.Solution,
-			success: c.Success, retryable: c.Retryable, fault: c.Fault,
-			category: c.Category, catIdent: consts[c.Category],
-			deprecated: c.Deprecated,
-		}
-		if !c.Success {
-			e.sentinel = "Err" + c.GoName
-		}
-		m.codes[i] = e
-	}
-	return m
-}
-
-// example returns the first error entry, which docs use in examples.
-func (m *model) example() (entry, bool) {
-	for _, e := range m.codes {
-		if !e.success {
-			return e, true
-		}
-	}
-	return entry{}, false
 }

@@ -24,26 +24,16 @@
 package smserr
 
 import (
-	"errors"
+	"encoding/json"
 	"iter"
 	"log/slog"
 	"math/bits"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
 )
-
-// Code is an error code of Alibaba Cloud Short Message Service as it appears on
-// the wire, such as "isp.RAM_PERMISSION_DENY". Codes the table does not list
-// are Codes too; [Code.Info] reports whether the table knows one.
-type Code string
-
-// String returns the wire code.
-func (c Code) String() string {
-	return string(c)
-}
-
-// Info returns the table's row for c, and false if the table does not list c.
-func (c Code) Info() (Info, bool) {
-	return Lookup(string(c))
-}
 
 // The codes of the table, in its order.
 const (
@@ -284,141 +274,96 @@ const (
 // isp.RAM_PERMISSION_DENY, however it is wrapped. A sentinel holds only its
 // code, and cannot be changed; [FromError] turns one into an *Error.
 var (
-	// ErrRAMPermissionDeny matches errors with code "isp.RAM_PERMISSION_DENY" in
-	// [errors.Is]; see [CodeRAMPermissionDeny].
+	// ErrRAMPermissionDeny matches errors with the code [CodeRAMPermissionDeny].
 	ErrRAMPermissionDeny error = sentinel(CodeRAMPermissionDeny)
 
-	// ErrOutOfService matches errors with code "isv.OUT_OF_SERVICE" in [errors.Is];
-	// see [CodeOutOfService].
+	// ErrOutOfService matches errors with the code [CodeOutOfService].
 	ErrOutOfService error = sentinel(CodeOutOfService)
 
-	// ErrProductUnSubscript matches errors with code "isv.PRODUCT_UN_SUBSCRIPT" in
-	// [errors.Is]; see [CodeProductUnSubscript].
+	// ErrProductUnSubscript matches errors with the code [CodeProductUnSubscript].
 	ErrProductUnSubscript error = sentinel(CodeProductUnSubscript)
 
-	// ErrAccountNotExists matches errors with code "isv.ACCOUNT_NOT_EXISTS" in
-	// [errors.Is]; see [CodeAccountNotExists].
+	// ErrAccountNotExists matches errors with the code [CodeAccountNotExists].
 	ErrAccountNotExists error = sentinel(CodeAccountNotExists)
 
-	// ErrAccountAbnormal matches errors with code "isv.ACCOUNT_ABNORMAL" in
-	// [errors.Is]; see [CodeAccountAbnormal].
+	// ErrAccountAbnormal matches errors with the code [CodeAccountAbnormal].
 	ErrAccountAbnormal error = sentinel(CodeAccountAbnormal)
 
-	// ErrSMSContentcodeIllegal matches errors with code
-	// "isv.SMS_CONTENTCODE_ILLEGAL" in [errors.Is]; see
+	// ErrSMSContentcodeIllegal matches errors with the code
 	// [CodeSMSContentcodeIllegal].
 	ErrSMSContentcodeIllegal error = sentinel(CodeSMSContentcodeIllegal)
 
-	// ErrInvalidParameters matches errors with code "isv.INVALID_PARAMETERS" in
-	// [errors.Is]; see [CodeInvalidParameters].
+	// ErrInvalidParameters matches errors with the code [CodeInvalidParameters].
 	ErrInvalidParameters error = sentinel(CodeInvalidParameters)
 
-	// ErrSystemError matches errors with code "isp.SYSTEM_ERROR" in [errors.Is];
-	// see [CodeSystemError].
+	// ErrSystemError matches errors with the code [CodeSystemError].
 	ErrSystemError error = sentinel(CodeSystemError)
 
-	// ErrPhoneNumberIllegal matches errors with code "isv.PHONE_NUMBER_ILLEGAL" in
-	// [errors.Is]; see [CodePhoneNumberIllegal].
+	// ErrPhoneNumberIllegal matches errors with the code [CodePhoneNumberIllegal].
 	ErrPhoneNumberIllegal error = sentinel(CodePhoneNumberIllegal)
 
-	// ErrPhoneNumberCountOverLimit matches errors with code
-	// "isv.PHONE_NUMBER_COUNT_OVER_LIMIT" in [errors.Is]; see
+	// ErrPhoneNumberCountOverLimit matches errors with the code
 	// [CodePhoneNumberCountOverLimit].
 	ErrPhoneNumberCountOverLimit error = sentinel(CodePhoneNumberCountOverLimit)
 
-	// ErrTemplateMissingParameters matches errors with code
-	// "isv.TEMPLATE_MISSING_PARAMETERS" in [errors.Is]; see
+	// ErrTemplateMissingParameters matches errors with the code
 	// [CodeTemplateMissingParameters].
 	ErrTemplateMissingParameters error = sentinel(CodeTemplateMissingParameters)
 
-	// ErrBusinessLimitControl matches errors with code "isv.BUSINESS_LIMIT_CONTROL"
-	// in [errors.Is]; see [CodeBusinessLimitControl].
+	// ErrBusinessLimitControl matches errors with the code
+	// [CodeBusinessLimitControl].
 	ErrBusinessLimitControl error = sentinel(CodeBusinessLimitControl)
 
-	// ErrInvalidJSONParam matches errors with code "isv.INVALID_JSON_PARAM" in
-	// [errors.Is]; see [CodeInvalidJSONParam].
+	// ErrInvalidJSONParam matches errors with the code [CodeInvalidJSONParam].
 	ErrInvalidJSONParam error = sentinel(CodeInvalidJSONParam)
 
-	// ErrBlackKeyControlLimit matches errors with code
-	// "isv.BLACK_KEY_CONTROL_LIMIT" in [errors.Is]; see [CodeBlackKeyControlLimit].
+	// ErrBlackKeyControlLimit matches errors with the code
+	// [CodeBlackKeyControlLimit].
 	ErrBlackKeyControlLimit error = sentinel(CodeBlackKeyControlLimit)
 
-	// ErrParamLengthLimit matches errors with code "isv.PARAM_LENGTH_LIMIT" in
-	// [errors.Is]; see [CodeParamLengthLimit].
+	// ErrParamLengthLimit matches errors with the code [CodeParamLengthLimit].
 	ErrParamLengthLimit error = sentinel(CodeParamLengthLimit)
 
-	// ErrAmountNotEnough matches errors with code "isv.AMOUNT_NOT_ENOUGH" in
-	// [errors.Is]; see [CodeAmountNotEnough].
+	// ErrAmountNotEnough matches errors with the code [CodeAmountNotEnough].
 	ErrAmountNotEnough error = sentinel(CodeAmountNotEnough)
 
-	// ErrNotSupportedCountry matches errors with code "isv.NOT_SUPPORTED_COUNTRY"
-	// in [errors.Is]; see [CodeNotSupportedCountry].
+	// ErrNotSupportedCountry matches errors with the code
+	// [CodeNotSupportedCountry].
 	ErrNotSupportedCountry error = sentinel(CodeNotSupportedCountry)
 
-	// ErrRAMCheckFailed matches errors with code "isv.RAM_CHECK_FAILED" in
-	// [errors.Is]; see [CodeRAMCheckFailed].
+	// ErrRAMCheckFailed matches errors with the code [CodeRAMCheckFailed].
 	ErrRAMCheckFailed error = sentinel(CodeRAMCheckFailed)
 
-	// ErrSystemLimitControl matches errors with code "isv.SYSTEM_LIMIT_CONTROL" in
-	// [errors.Is]; see [CodeSystemLimitControl].
+	// ErrSystemLimitControl matches errors with the code [CodeSystemLimitControl].
 	ErrSystemLimitControl error = sentinel(CodeSystemLimitControl)
 
-	// ErrDayLimitControl matches errors with code "isv.DAY_LIMIT_CONTROL" in
-	// [errors.Is]; see [CodeDayLimitControl].
+	// ErrDayLimitControl matches errors with the code [CodeDayLimitControl].
 	ErrDayLimitControl error = sentinel(CodeDayLimitControl)
 
-	// ErrMonthLimitControl matches errors with code "isv.MONTH_LIMIT_CONTROL" in
-	// [errors.Is]; see [CodeMonthLimitControl].
+	// ErrMonthLimitControl matches errors with the code [CodeMonthLimitControl].
 	ErrMonthLimitControl error = sentinel(CodeMonthLimitControl)
 
-	// ErrForbiddenAction matches errors with code "isv.FORBIDDEN_ACTION" in
-	// [errors.Is]; see [CodeForbiddenAction].
+	// ErrForbiddenAction matches errors with the code [CodeForbiddenAction].
 	ErrForbiddenAction error = sentinel(CodeForbiddenAction)
 
-	// ErrSignatureDoesNotMatch matches errors with code "SignatureDoesNotMatch" in
-	// [errors.Is]; see [CodeSignatureDoesNotMatch].
+	// ErrSignatureDoesNotMatch matches errors with the code
+	// [CodeSignatureDoesNotMatch].
 	ErrSignatureDoesNotMatch error = sentinel(CodeSignatureDoesNotMatch)
 
-	// ErrInvalidTimeStampExpired matches errors with code
-	// "InvalidTimeStamp.Expired" in [errors.Is]; see [CodeInvalidTimeStampExpired].
+	// ErrInvalidTimeStampExpired matches errors with the code
+	// [CodeInvalidTimeStampExpired].
 	ErrInvalidTimeStampExpired error = sentinel(CodeInvalidTimeStampExpired)
 
-	// ErrSignatureNonceUsed matches errors with code "SignatureNonceUsed" in
-	// [errors.Is]; see [CodeSignatureNonceUsed].
+	// ErrSignatureNonceUsed matches errors with the code [CodeSignatureNonceUsed].
 	ErrSignatureNonceUsed error = sentinel(CodeSignatureNonceUsed)
 
-	// ErrInvalidVersion matches errors with code "InvalidVersion" in [errors.Is];
-	// see [CodeInvalidVersion].
+	// ErrInvalidVersion matches errors with the code [CodeInvalidVersion].
 	ErrInvalidVersion error = sentinel(CodeInvalidVersion)
 
-	// ErrInvalidActionNotFound matches errors with code "InvalidAction.NotFound" in
-	// [errors.Is]; see [CodeInvalidActionNotFound].
+	// ErrInvalidActionNotFound matches errors with the code
+	// [CodeInvalidActionNotFound].
 	ErrInvalidActionNotFound error = sentinel(CodeInvalidActionNotFound)
 )
-
-// sentinel is the type of the sentinel errors: a code, as an error.
-type sentinel Code
-
-// Error returns the text of an *Error with the sentinel's code.
-func (s sentinel) Error() string {
-	return (&Error{Code: Code(s)}).Error()
-}
-
-// Fault says which side of a call is to blame for an error. It is empty for
-// success codes and for codes the table does not list.
-type Fault string
-
-// The faults.
-const (
-	// FaultClient: the request is at fault; change it before sending it again.
-	FaultClient Fault = "client"
-	// FaultServer: the service failed; the request may be fine.
-	FaultServer Fault = "server"
-)
-
-// Category groups error codes by what went wrong. It is empty for codes the
-// table does not categorize.
-type Category string
 
 // The categories of the table.
 const (
@@ -446,292 +391,90 @@ const (
 	CategoryInternal Category = "internal"
 )
 
+// Code is an error code of Alibaba Cloud Short Message Service as it appears on
+// the wire, such as "isp.RAM_PERMISSION_DENY". Codes the table does not list
+// are Codes too; [Code.Info] reports whether the table knows one.
+type Code string
+
+// String returns the wire code.
+func (c Code) String() string { return string(c) }
+
+// Info returns the table's row for c, and false if the table does not list
+// c. A code the table lists under another spelling (an alias) gets the row
+// of the code it spells.
+func (c Code) Info() (Info, bool) { return Lookup(string(c)) }
+
+// Fault says which side of a call is to blame for an error. It is empty
+// for success codes and for codes the table does not list.
+type Fault string
+
+// The faults.
+const (
+	// FaultClient: the request is at fault; change it before sending it
+	// again.
+	FaultClient Fault = "client"
+	// FaultServer: the service failed; the request may be fine.
+	FaultServer Fault = "server"
+)
+
+// Category groups error codes by what went wrong. It is empty for codes the
+// table does not categorize.
+type Category string
+
 // Info is one row of the Alibaba Cloud Short Message Service error table.
 type Info struct {
 	// Code is the wire code.
 	Code Code
-	// Name is the Go name: Code<Name> is the code's constant, Err<Name> its
-	// sentinel.
+	// Name is the Go name: Code<Name> is the code's constant, Err<Name>
+	// its sentinel.
 	Name string
-	// Message is the vendor's message for the code.
+	// Message is the vendor's message for the code, in the table's first
+	// language (or, where the table has no text in that language, in the
+	// first of its languages that has one).
 	Message string
-	// Solution is the vendor's cause and solution.
+	// Solution is the vendor's cause and solution, in the language of
+	// Message.
 	Solution string
 	// Success marks codes that are not errors.
 	Success bool
-	// Retryable marks errors that may go away when the same call is made again,
-	// after a back-off.
+	// Retryable marks errors that may go away when the same call is made
+	// again, after a back-off.
 	Retryable bool
 	// Fault says which side is to blame; empty for success codes.
 	Fault Fault
 	// Category groups the code with others; may be empty.
 	Category Category
-	// Deprecated, when not empty, says why the code should no longer be relied on.
+	// Deprecated, when not empty, says why the code should no longer be
+	// relied on.
 	Deprecated string
+	// HTTPStatus is the HTTP status the vendor documents for the code, or
+	// 0 when the table gives none.
+	HTTPStatus int
 }
 
-// Error is an error returned by a call to Alibaba Cloud Short Message Service:
-// its code, and what the server said about it. Get one from [FromResponse] or
-// [FromError]; match it with [errors.Is] against a sentinel such as
-// [ErrRAMPermissionDeny], or read the table's row with [Error.Info].
-//
-// Error implements the ErrorCode and ErrorMessage methods of the Alibaba Cloud
-// SDK's ServerError and AWS smithy's APIError, so code written against those
-// interfaces handles it too.
-type Error struct {
-	// Code is the wire code.
-	Code Code
-	// Message is what the server said; empty means the table's message.
-	Message string
-	// RequestID identifies the call, for the vendor's support.
-	RequestID string
-	// Cause is the SDK error this error was made from, if any.
-	Cause error
+// Text returns the table's own message and solution for the code in the
+// language lang, a BCP 47 tag such as "en" or "zh" matched without regard
+// to case, and false when the table has no text for the code in that
+// language. Unlike Message and Solution, it never falls back to another
+// language. It does not allocate.
+func (i Info) Text(lang string) (message, solution string, ok bool) {
+	row := codeIndex(string(i.Code))
+	if row < 0 {
+		return "", "", false
+	}
+	for l, tag := range codeLangs {
+		if strings.EqualFold(tag, lang) {
+			t := codeTexts[row*len(codeLangs)+l]
+			return t[0], t[1], t[0] != "" || t[1] != ""
+		}
+	}
+	return "", "", false
 }
 
-// Error returns "smserr: CODE", then the message and the request id when known.
-func (e *Error) Error() string {
-	code := string(e.Code)
-	if code == "" {
-		code = "(no code)"
-	}
-	s := "smserr: " + code
-	if msg := e.ErrorMessage(); msg != "" && msg != string(e.Code) {
-		s += ": " + msg
-	}
-	if e.RequestID != "" {
-		s += " (request id " + e.RequestID + ")"
-	}
-	return s
-}
-
-// Is reports whether target is the sentinel of the error's code, or an *Error
-// with the same code, so that errors.Is(err, ErrRAMPermissionDeny) works
-// however err is wrapped.
-func (e *Error) Is(target error) bool {
-	switch t := target.(type) {
-	case sentinel:
-		return Code(t) == e.Code
-	case *Error:
-		return t != nil && t.Code == e.Code
-	}
-	return false
-}
-
-// Unwrap returns the SDK error this error was made from, if any.
-func (e *Error) Unwrap() error {
-	return e.Cause
-}
-
-// Info returns the table's row for the error's code, and false for a code the
-// table does not list.
-func (e *Error) Info() (Info, bool) {
-	return Lookup(string(e.Code))
-}
-
-// Retryable reports whether the table marks the code retryable: the same call
-// may succeed after a back-off. Unknown codes are not retryable.
-func (e *Error) Retryable() bool {
-	info, _ := e.Info()
-	return info.Retryable
-}
-
-// Solution returns the vendor's cause and solution for the code, or "" for a
-// code the table does not list.
-func (e *Error) Solution() string {
-	info, _ := e.Info()
-	return info.Solution
-}
-
-// ErrorCode returns the wire code.
-func (e *Error) ErrorCode() string {
-	return string(e.Code)
-}
-
-// ErrorMessage returns the server's message, or the table's when the server
-// sent none.
-func (e *Error) ErrorMessage() string {
-	if e.Message != "" {
-		return e.Message
-	}
-	info, _ := e.Info()
-	return info.Message
-}
-
-// LogValue makes the error log as a group of its code, message, request id and
-// classification with log/slog.
-func (e *Error) LogValue() slog.Value {
-	info, _ := e.Info()
-	attrs := []slog.Attr{slog.String("code", string(e.Code)), slog.String("message", e.ErrorMessage())}
-	if e.RequestID != "" {
-		attrs = append(attrs, slog.String("request_id", e.RequestID))
-	}
-	attrs = append(attrs, slog.Bool("retryable", info.Retryable))
-	if info.Fault != "" {
-		attrs = append(attrs, slog.String("fault", string(info.Fault)))
-	}
-	if info.Category != "" {
-		attrs = append(attrs, slog.String("category", string(info.Category)))
-	}
-	return slog.GroupValue(attrs...)
-}
-
-// FromResponse turns the code, message and request id of a reply body into an
-// error: nil for a success code such as OK, and an *Error for any other code,
-// including codes the table does not list and the empty code.
-//
-// Use it for APIs that report errors in the reply body, as Alibaba Cloud's do
-// in HTTP 200 replies; use [FromError] for errors an SDK returns. It allocates
-// only the *Error.
-func FromResponse(code, message, requestID string) error {
-	if i := codeIndex(code); i >= 0 && codeTable[i].Success {
-		return nil
-	}
-	return &Error{Code: Code(code), Message: message, RequestID: requestID}
-}
-
-// FromError returns the *Error in err's chain, or a new one for a sentinel.
-// Failing those, it makes one from the first error in the chain that carries a
-// code in one of the shapes SDKs use: an ErrorCode() string method (the Alibaba
-// Cloud SDK's ServerError, AWS smithy's APIError), GetCode() string (the
-// Tencent Cloud SDK) or GetCode() *string (Alibaba Cloud's Tea SDK). Its
-// message and request id are read from the matching methods (ErrorMessage,
-// Message or GetMessage; RequestID, RequestId or GetRequestId), and the SDK
-// error becomes its Cause. It returns false when err carries no code.
-//
-// The *Error may be one that err wraps: treat it as read-only.
-func FromError(err error) (*Error, bool) {
-	var e *Error
-	if errors.As(err, &e) {
-		// A nil *Error in the chain carries no code.
-		return e, e != nil
-	}
-	var s sentinel
-	if errors.As(err, &s) {
-		return &Error{Code: Code(s)}, true
-	}
-	return fromSDK(err)
-}
-
-// fromSDK makes an *Error from the first error in err's chain that has a code
-// method, trying the shapes in the order of the interfaces below.
-func fromSDK(err error) (*Error, bool) {
-	var (
-		c1    errorCoder
-		c2    codeGetter
-		c3    codePtrGetter
-		code  string
-		found error
-	)
-	switch {
-	case errors.As(err, &c1):
-		code, found = c1.ErrorCode(), c1
-	case errors.As(err, &c2):
-		code, found = c2.GetCode(), c2
-	case errors.As(err, &c3):
-		code, found = deref(c3.GetCode()), c3
-	}
-	if code == "" {
-		return nil, false
-	}
-	return &Error{Code: Code(code), Message: sdkMessage(found), RequestID: sdkRequestID(found), Cause: found}, true
-}
-
-// sdkMessage reads an SDK error's message from whichever method it has.
-func sdkMessage(err error) string {
-	switch e := err.(type) {
-	case errorMessager:
-		return e.ErrorMessage()
-	case errorMessagePtrGetter:
-		return deref(e.ErrorMessage())
-	case messager:
-		return e.Message()
-	case messageGetter:
-		return e.GetMessage()
-	case messagePtrGetter:
-		return deref(e.GetMessage())
-	}
-	return ""
-}
-
-// sdkRequestID reads an SDK error's request id from whichever method it has.
-func sdkRequestID(err error) string {
-	switch e := err.(type) {
-	case requestIDer:
-		return e.RequestID()
-	case requestIder:
-		return e.RequestId()
-	case requestIDGetter:
-		return e.GetRequestId()
-	case requestIDPtrGetter:
-		return deref(e.GetRequestId())
-	}
-	return ""
-}
-
-// The shapes of SDK errors FromError understands: the Alibaba Cloud SDK's
-// ServerError and AWS smithy's APIError, the Tencent Cloud SDK's errors, and
-// the Alibaba Cloud Tea SDK's errors.
-type (
-	errorCoder interface {
-		error
-		ErrorCode() string
-	}
-	codeGetter interface {
-		error
-		GetCode() string
-	}
-	codePtrGetter interface {
-		error
-		GetCode() *string
-	}
-	errorMessager interface {
-		ErrorMessage() string
-	}
-	errorMessagePtrGetter interface {
-		ErrorMessage() *string
-	}
-	messager interface {
-		Message() string
-	}
-	messageGetter interface {
-		GetMessage() string
-	}
-	messagePtrGetter interface {
-		GetMessage() *string
-	}
-	requestIDer interface {
-		RequestID() string
-	}
-	requestIder interface {
-		RequestId() string
-	}
-	requestIDGetter interface {
-		GetRequestId() string
-	}
-	requestIDPtrGetter interface {
-		GetRequestId() *string
-	}
-)
-
-// deref returns *s, or "" for nil.
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-// IsRetryable reports whether err carries a code the table marks retryable (see
-// FromError for the errors it understands). Unknown codes, and errors with no
-// code, are not retryable.
-func IsRetryable(err error) bool {
-	e, ok := FromError(err)
-	return ok && e.Retryable()
-}
-
-// Lookup returns the table's row for a wire code, matched exactly, and false
-// for a code the table does not list. It does not allocate.
+// Lookup returns the table's row for a wire code, matched exactly, and
+// false for a code the table does not list. An alias (another spelling
+// the table lists for a code) gets the row of its code. Lookup does not
+// allocate.
 func Lookup(code string) (Info, bool) {
 	if i := codeIndex(code); i >= 0 {
 		return codeTable[i], true
@@ -750,40 +493,590 @@ func All() iter.Seq[Info] {
 	}
 }
 
-// codeIndex returns the position of code in codeTable, or -1.
+// Error is an error returned by a call to Alibaba Cloud Short Message Service:
+// its code, and what the server said about it. Get one from [FromResponse] or
+// [FromError]; match it with [errors.Is] against a sentinel such as
+// [ErrRAMPermissionDeny], or read the table's row with [Error.Info].
 //
-// It looks code up in a perfect hash that the generator built for the table's
-// codes, so that one comparison of strings settles every lookup: codeHash
-// hashes code; the hash picks one of codeBuckets, which holds the seed the
-// generator found to give each code of that bucket a slot of its own; the hash
-// and the seed pick one of codeSlots, which holds the position of the one code
-// that can be in that slot. Slots that no code lands in hold 0, the position of
-// the first code; that code lands in its own slot, so a code that lands in an
-// empty slot fails the comparison. (The arrays' lengths are powers of 2, so the
-// remainders are masks.)
-func codeIndex(code string) int {
-	h := codeHash(code)
-	seed := codeBuckets[(h>>32)%uint64(len(codeBuckets))]
-	slot := codeMix(h^(uint64(seed)*0x589965cc75374cc3), 0xa0761d6478bd642f) % uint64(len(codeSlots))
-	i := codeSlots[slot]
-	if string(codeTable[i].Code) != code {
-		return -1
-	}
-	return int(i)
+// Every method is safe to call on a nil *Error.
+type Error struct {
+	// Code is the wire code, as the server sent it.
+	Code Code
+	// Message is what the server said; empty means the table's message.
+	Message string
+	// RequestID identifies the call, for the vendor's support.
+	RequestID string
+	// HTTPStatus is the HTTP status the reply came with; 0 when unknown.
+	HTTPStatus int
+	// RetryAfter is how long the server asked the caller to wait before
+	// trying again; 0 when it gave no hint.
+	RetryAfter time.Duration
+	// Cause is the SDK error this error was made from, if any.
+	Cause error
 }
 
-// codeHashSeed is the seed of codeHash with which the generator found the
-// perfect hash.
-const codeHashSeed = 0xe220a8397b1dcdaf
+// Error returns "smserr: CODE", then the message and the request id when known.
+// Text from the server is escaped (a line break reads \n), so that it cannot
+// forge log lines.
+func (e *Error) Error() string {
+	if e == nil {
+		return packageName + ": <nil>"
+	}
+	code := escapeText(string(e.Code))
+	if code == "" {
+		code = "(no code)"
+	}
+	s := packageName + ": " + code
+	if msg := e.ErrorMessage(); msg != "" && msg != string(e.Code) {
+		s += ": " + escapeText(msg)
+	}
+	if e.RequestID != "" {
+		s += " (request id " + escapeText(e.RequestID) + ")"
+	}
+	return s
+}
 
-// codeHash hashes a code to 64 bits the way wyhash does: it multiplies 8-byte
-// words of the code pairwise to 128 bits and folds the halves together
-// (codeMix). A code of up to 32 bytes is read as the words that start and end
-// it, overlapping, so every byte counts; a longer code first folds in its
-// leading bytes 16 at a time.
-func codeHash(s string) uint64 {
+// escapeText returns s with control characters, invalid UTF-8 and other
+// unprintable runes spelled as Go escapes, and s itself when it has none.
+func escapeText(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			q := strconv.Quote(s)
+			return q[1 : len(q)-1]
+		}
+	}
+	return s
+}
+
+// Is reports whether target is the sentinel of the error's code or of a family
+// the code belongs to, or an *Error with the same code, so that errors.Is(err,
+// ErrRAMPermissionDeny) works however err is wrapped. A code and its aliases
+// are the same code.
+func (e *Error) Is(target error) bool {
+	if e == nil {
+		return false
+	}
+	switch t := target.(type) {
+	case sentinel:
+		return sentinelMatches(string(e.Code), Code(t))
+	case *Error:
+		return t != nil && canonicalCode(string(t.Code)) == canonicalCode(string(e.Code))
+	}
+	return false
+}
+
+// Unwrap returns the SDK error this error was made from, if any.
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Cause
+}
+
+// Info returns the table's row for the error's code, and false for a code
+// the table does not list. For a code the table does not list that belongs
+// to one of its code families, the Info holds the code and the family's
+// classification (Retryable, Fault, Category).
+func (e *Error) Info() (Info, bool) {
+	if e == nil {
+		return Info{}, false
+	}
+	if info, ok := Lookup(string(e.Code)); ok {
+		return info, true
+	}
+	info := Info{Code: e.Code}
+	if f := codeFamilyOf(string(e.Code)); f != nil {
+		info.Retryable, info.Fault, info.Category = f.retryable, f.fault, f.category
+	}
+	return info, false
+}
+
+// Retryable reports whether the table marks the code retryable: the same
+// call may succeed after a back-off. A code the table does not list takes
+// its family's answer, and is not retryable when it has no family.
+func (e *Error) Retryable() bool {
+	info, _ := e.Info()
+	return info.Retryable
+}
+
+// RetryableError reports what [Error.Retryable] does. It is the method
+// retryers look for on an error (aws-sdk-go-v2's retry package among
+// them), so that they follow the table.
+func (e *Error) RetryableError() bool { return e.Retryable() }
+
+// Solution returns the vendor's cause and solution for the code, or "" for
+// a code the table does not list.
+func (e *Error) Solution() string {
+	info, _ := e.Info()
+	return info.Solution
+}
+
+// ErrorCode returns the wire code.
+func (e *Error) ErrorCode() string {
+	if e == nil {
+		return ""
+	}
+	return string(e.Code)
+}
+
+// ErrorMessage returns the server's message, or the table's when the server
+// sent none.
+func (e *Error) ErrorMessage() string {
+	if e == nil {
+		return ""
+	}
+	if e.Message != "" {
+		return e.Message
+	}
+	info, _ := e.Info()
+	return info.Message
+}
+
+// LogValue makes the error log as a group of its code, message, request
+// id, HTTP status, retry hint and classification with log/slog.
+func (e *Error) LogValue() slog.Value {
+	if e == nil {
+		return slog.StringValue("<nil>")
+	}
+	info, _ := e.Info()
+	attrs := []slog.Attr{slog.String("code", string(e.Code)), slog.String("message", e.ErrorMessage())}
+	if e.RequestID != "" {
+		attrs = append(attrs, slog.String("request_id", e.RequestID))
+	}
+	if e.HTTPStatus != 0 {
+		attrs = append(attrs, slog.Int("http_status", e.HTTPStatus))
+	}
+	if e.RetryAfter != 0 {
+		attrs = append(attrs, slog.Duration("retry_after", e.RetryAfter))
+	}
+	attrs = append(attrs, slog.Bool("retryable", info.Retryable))
+	if info.Fault != "" {
+		attrs = append(attrs, slog.String("fault", string(info.Fault)))
+	}
+	if info.Category != "" {
+		attrs = append(attrs, slog.String("category", string(info.Category)))
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// sentinel is the type of the sentinel errors: the code they match, or the
+// prefix of the family they match when the table does not list the
+// family's parent code.
+type sentinel Code
+
+// Error returns the text of an *Error with the sentinel's code, or, for a
+// family's sentinel, the family's prefix followed by "*".
+func (s sentinel) Error() string {
+	if codeIndex(string(s)) < 0 {
+		for i := range codeFamilies {
+			if codeFamilies[i].key == Code(s) {
+				return packageName + ": " + escapeText(codeFamilies[i].prefix) + "*"
+			}
+		}
+	}
+	return (&Error{Code: Code(s)}).Error()
+}
+
+// canonicalCode returns the code the table lists for code, which differs from
+// code for an alias, and code itself for codes the table does not list.
+func canonicalCode(code string) Code {
+	if i := codeIndex(code); i >= 0 {
+		return codeTable[i].Code
+	}
+	return Code(code)
+}
+
+// sentinelMatches reports whether an error with the code code matches the
+// sentinel of key: key is its code (or the code it is an alias of), or the
+// key of a family it belongs to.
+func sentinelMatches(code string, key Code) bool {
+	if canonicalCode(code) == key {
+		return true
+	}
+	for i := range codeFamilies {
+		if f := &codeFamilies[i]; f.key == key && strings.HasPrefix(code, f.prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeFamily is a code family: the codes that start with prefix, listed in
+// the table or not.
+type codeFamily struct {
+	prefix string
+	// key is what the family's sentinel holds: the family's parent code
+	// when the table lists it, and the prefix otherwise.
+	key       Code
+	retryable bool
+	fault     Fault
+	category  Category
+}
+
+// codeFamilyOf returns the family of a code: the one with the longest prefix
+// of the code, or nil. codeFamilies lists longer prefixes first.
+func codeFamilyOf(code string) *codeFamily {
+	for i := range codeFamilies {
+		if strings.HasPrefix(code, codeFamilies[i].prefix) {
+			return &codeFamilies[i]
+		}
+	}
+	return nil
+}
+
+// FromResponse turns the code, message and request id of a reply body into an
+// error: nil for a success code (such as [CodeOK]), and an *Error for any other
+// code, including codes the table does not list and the empty code.
+//
+// Use it for APIs that report errors in the reply body; use [FromError]
+// for errors an SDK returns. It allocates only the *Error.
+func FromResponse(code, message, requestID string) error {
+	if i := codeIndex(code); i >= 0 && codeTable[i].Success {
+		return nil
+	}
+	return &Error{Code: Code(code), Message: message, RequestID: requestID}
+}
+
+// FromError finds the first error in err's chain (in the order errors.As
+// searches it) that carries a non-empty code, and returns it as an *Error:
+// an *Error as it is; a sentinel as a new *Error with its code; and an SDK's
+// error as a new *Error whose Cause is that error. An SDK error carries its
+// code as a method (ErrorCode() string, GetCode() string or GetCode()
+// *string) or as an exported field Code (a string or *string); its
+// message, request id, HTTP status and retry hint are read the same way
+// (see [Error] for the fields), and where it lacks the request id or the
+// status, they are taken from the errors around it in the chain. SDK
+// wrapping of the server's message (a "code: 400, " before it, a
+// " request id: ..." after it) is removed. FromError returns false when
+// no error in the chain carries a code.
+//
+// The *Error may be one that err wraps: treat it as read-only.
+func FromError(err error) (*Error, bool) {
+	var found *Error
+	walkChain(err, func(err error) bool {
+		found = fromChainError(err)
+		return found == nil
+	})
+	if found == nil {
+		return nil, false
+	}
+	if found.Cause != nil {
+		fillFromChain(found, err)
+	}
+	return found, true
+}
+
+// fromChainError returns err as an *Error if it carries a non-empty code,
+// and nil otherwise.
+func fromChainError(err error) *Error {
+	switch e := err.(type) {
+	case *Error:
+		if e == nil || e.Code == "" {
+			return nil
+		}
+		return e
+	case sentinel:
+		return &Error{Code: Code(e)}
+	}
+	return fromSDK(err)
+}
+
+// walkChain calls visit on each error of err's chain, in the order errors.As
+// searches it, until visit returns false. It does not descend into a nil
+// pointer, whose methods may not expect one.
+func walkChain(err error, visit func(error) bool) bool {
+	for err != nil && !isNilError(err) {
+		if !visit(err) {
+			return false
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, err := range x.Unwrap() {
+				if !walkChain(err, visit) {
+					return false
+				}
+			}
+			return true
+		default:
+			return true
+		}
+	}
+	return true
+}
+
+// IsRetryable reports whether the call that failed with err may succeed
+// when made again after a back-off: whether err carries a code (see
+// [FromError]) that the table, or the code's family, marks retryable. For
+// a code neither knows, it is true when the SDK's error says the server
+// throttled the call or failed (HTTP status 429, or 500 and up). An error
+// that carries no code, such as a network error or
+// context.DeadlineExceeded, is not retryable by this measure: retry
+// transport errors by your own policy.
+func IsRetryable(err error) bool {
+	e, ok := FromError(err)
+	if !ok {
+		return false
+	}
+	if info, known := e.Info(); known || codeFamilyOf(string(e.Code)) != nil {
+		return info.Retryable
+	}
+	return e.HTTPStatus == 429 || e.HTTPStatus >= 500
+}
+
+// SDKs expose what a server said in an error of their own type: some
+// through methods (ErrorCode, GetCode, GetRequestId, HTTPStatusCode, ...),
+// some through exported fields, often pointers (Code *string, StatusCode
+// *int). The functions below read each value from whichever the error has,
+// methods first. Fields are read with reflect; methods are found by
+// interface assertions only, which keeps the linker's dead-code
+// elimination working for programs that use this package.
+
+// fromSDK returns an *Error made from an SDK's error that carries a code,
+// or nil.
+func fromSDK(err error) *Error {
+	code := sdkCode(err)
+	if code == "" {
+		return nil
+	}
+	message, wrappedID := sdkPeel(sdkMessage(err))
+	e := &Error{
+		Code:       Code(code),
+		Message:    message,
+		RequestID:  sdkRequestID(err),
+		HTTPStatus: sdkStatus(err),
+		RetryAfter: sdkRetryAfter(err),
+		Cause:      err,
+	}
+	if e.RequestID == "" {
+		e.RequestID = wrappedID
+	}
+	return e
+}
+
+// fillFromChain gives e the request id and HTTP status that e's own SDK
+// error lacks from the other errors of the chain err: an SDK may keep them
+// on an error that wraps the one with the code (aws-sdk-go-v2's
+// ResponseError does).
+func fillFromChain(e *Error, err error) {
+	walkChain(err, func(err error) bool {
+		if e.RequestID == "" {
+			e.RequestID = sdkRequestID(err)
+		}
+		if e.HTTPStatus == 0 {
+			e.HTTPStatus = sdkStatus(err)
+		}
+		return e.RequestID == "" || e.HTTPStatus == 0
+	})
+}
+
+func sdkCode(err error) string {
+	if e, ok := err.(interface{ ErrorCode() string }); ok && e.ErrorCode() != "" {
+		return e.ErrorCode()
+	}
+	if e, ok := err.(interface{ GetCode() string }); ok && e.GetCode() != "" {
+		return e.GetCode()
+	}
+	if e, ok := err.(interface{ GetCode() *string }); ok && sdkDeref(e.GetCode()) != "" {
+		return sdkDeref(e.GetCode())
+	}
+	return sdkFieldText(err, "Code")
+}
+
+func sdkMessage(err error) string {
+	switch e := err.(type) {
+	case interface{ ErrorMessage() string }:
+		return e.ErrorMessage()
+	case interface{ ErrorMessage() *string }:
+		return sdkDeref(e.ErrorMessage())
+	case interface{ GetMessage() string }:
+		return e.GetMessage()
+	case interface{ GetMessage() *string }:
+		return sdkDeref(e.GetMessage())
+	case interface{ Message() string }:
+		return e.Message()
+	}
+	return sdkFieldText(err, "Message")
+}
+
+func sdkRequestID(err error) string {
+	switch e := err.(type) {
+	case interface{ ServiceRequestID() string }:
+		return e.ServiceRequestID()
+	case interface{ RequestID() string }:
+		return e.RequestID()
+	case interface{ RequestId() string }:
+		return e.RequestId()
+	case interface{ GetRequestId() string }:
+		return e.GetRequestId()
+	case interface{ GetRequestId() *string }:
+		return sdkDeref(e.GetRequestId())
+	}
+	if id := sdkFieldText(err, "RequestID", "RequestId"); id != "" {
+		return id
+	}
+	// Alibaba Cloud's Tea SDKs keep the reply's fields as JSON in Data.
+	var data struct{ RequestID string }
+	if json.Unmarshal([]byte(sdkFieldText(err, "Data")), &data) == nil {
+		return data.RequestID
+	}
+	return ""
+}
+
+func sdkStatus(err error) int {
+	switch e := err.(type) {
+	case interface{ HTTPStatusCode() int }:
+		return e.HTTPStatusCode()
+	case interface{ HttpStatus() int }:
+		return e.HttpStatus()
+	}
+	return int(sdkFieldNumber(err, "StatusCode", "HTTPStatus", "HttpStatus", "HTTPStatusCode"))
+}
+
+// sdkRetryAfter reads a retry hint: a time.Duration, or a number of
+// milliseconds (as Alibaba Cloud's Darabonba SDK gives it).
+func sdkRetryAfter(err error) time.Duration {
+	if e, ok := err.(interface{ RetryAfter() time.Duration }); ok {
+		return e.RetryAfter()
+	}
+	if f := sdkField(err, "RetryAfter"); f.IsValid() && f.Type() == reflect.TypeFor[time.Duration]() {
+		return time.Duration(f.Int())
+	}
+	return time.Duration(sdkFieldNumber(err, "RetryAfter")) * time.Millisecond
+}
+
+// sdkPeel removes the wrapping an SDK puts around the server's message,
+// "code: 400, <message> request id: <id>" (Alibaba Cloud's Darabonba
+// SDK), and returns the message and the request id it held.
+func sdkPeel(msg string) (message, requestID string) {
+	if rest, ok := strings.CutPrefix(msg, "code: "); ok {
+		if n := strings.Index(rest, ", "); n > 0 && strings.Trim(rest[:n], "0123456789") == "" {
+			msg = rest[n+2:]
+		}
+	}
+	if i := strings.LastIndex(msg, " request id: "); i >= 0 {
+		msg, requestID = msg[:i], msg[i+len(" request id: "):]
+	}
+	return msg, requestID
+}
+
+// sdkField returns the exported field of err (a struct, or a pointer to one)
+// with the first of the names it has, or the zero Value.
+func sdkField(err error, names ...string) reflect.Value {
+	v := reflect.ValueOf(err)
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return reflect.Value{}
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	for _, name := range names {
+		if f, ok := v.Type().FieldByName(name); ok && f.IsExported() {
+			return v.FieldByIndex(f.Index)
+		}
+	}
+	return reflect.Value{}
+}
+
+// sdkFieldText reads a string or *string field.
+func sdkFieldText(err error, names ...string) string {
+	f := sdkField(err, names...)
+	if f.Kind() == reflect.Pointer {
+		if f.IsNil() {
+			return ""
+		}
+		f = f.Elem()
+	}
+	if f.Kind() == reflect.String {
+		return f.String()
+	}
+	return ""
+}
+
+// sdkFieldNumber reads an integer or pointer-to-integer field.
+func sdkFieldNumber(err error, names ...string) int64 {
+	f := sdkField(err, names...)
+	if f.Kind() == reflect.Pointer {
+		if f.IsNil() {
+			return 0
+		}
+		f = f.Elem()
+	}
+	switch f.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return f.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(f.Uint())
+	}
+	return 0
+}
+
+// isNilError reports whether err is a nil pointer in an error interface.
+func isNilError(err error) bool {
+	v := reflect.ValueOf(err)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// sdkDeref returns *s, or "" for nil.
+func sdkDeref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// codeIndex returns the position of code in codeTable, or -1.
+//
+// It looks code up in a perfect hash that the generator built for the
+// table's codes and their aliases (its keys), so that one comparison of
+// strings settles every lookup of a key, and nearly every other lookup
+// ends without one. codeHash hashes code; the hash picks one of
+// codeBuckets, which holds the seed the generator found to give each key
+// of that bucket a slot of its own; the hash and the seed pick one of
+// codeSlots. A slot holds, in its low 32 bits, the position of the one key
+// that can be there (in codeTable, or past its end in codeAliases), and in
+// its high 32 bits that key's tag, the low 32 bits of its hash: a code
+// whose hash has another tag is not that key, and is refused without
+// reading the key. Slots no key lands in hold 0: the first key's position,
+// with a tag that only a code which then fails the comparison can have.
+func codeIndex(code string) int {
+	h := codeHash(codeHashSeed, code)
+	slot := codeSlots[codeSlot(h, codeBuckets[codeBucket(h, len(codeBuckets))], len(codeSlots))]
+	if uint32(slot>>32) != codeTag(h) {
+		return -1
+	}
+	k := int(uint32(slot))
+	if k < len(codeTable) {
+		if string(codeTable[k].Code) != code {
+			return -1
+		}
+		return k
+	}
+	if a := &codeAliases[k-len(codeTable)]; a.code == code {
+		return a.row
+	}
+	return -1
+}
+
+// codeAlias is another spelling of a code: Lookup(code) gives codeTable[row].
+type codeAlias struct {
+	code string
+	row  int
+}
+
+// codeHash hashes a code to 64 bits the way wyhash does: it multiplies
+// 8-byte words of the code pairwise to 128 bits and folds the halves
+// together (codeMix). A code of up to 32 bytes is read as the words that
+// start and end it, overlapping, so every byte counts; a longer code first
+// folds in its leading bytes 16 at a time. The generator places the codes
+// with this very function.
+func codeHash(seed uint64, s string) uint64 {
 	n := len(s)
-	h := codeHashSeed ^ uint64(n)
+	h := seed ^ uint64(n)
 	var a, b, c, d uint64
 	switch {
 	case n > 16:
@@ -801,6 +1094,20 @@ func codeHash(s string) uint64 {
 	}
 	return codeMix(a^h, b^0xe7037ed1a0b428db) ^ codeMix(c^h, d^0x8ebc6af09c88c6e3)
 }
+
+// codeBucket picks a hash's bucket, of n (a power of 2), from its high
+// bits.
+func codeBucket(h uint64, n int) uint64 { return h >> 32 & uint64(n-1) }
+
+// codeSlot picks a hash's slot, of n (a power of 2): its hash, mixed with
+// its bucket's seed.
+func codeSlot(h uint64, seed uint16, n int) uint64 {
+	return codeMix(h^uint64(seed)*0x589965cc75374cc3, 0xa0761d6478bd642f) & uint64(n-1)
+}
+
+// codeTag returns a hash's tag: the bits of it a slot keeps, to refuse
+// the codes that are not its key without reading the key.
+func codeTag(h uint64) uint32 { return uint32(h) }
 
 // codeMix multiplies a and b to 128 bits and returns the halves xor-ed
 // together.
@@ -822,19 +1129,43 @@ func codeRead32(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }
 
-// codeBuckets holds the seed of each bucket of codes; a code's bucket is its
-// hash's bits 32 and up, modulo the number of buckets.
+// packageName starts the text of every error.
+const packageName = "smserr"
+
+// codeFamilies lists the code families, longer prefixes first.
+var codeFamilies = [...]codeFamily{}
+
+// codeAliases lists other spellings of codes, by their position among the
+// perfect hash's keys after the codes.
+var codeAliases = [...]codeAlias{}
+
+// codeLangs lists the table's languages; codeTexts holds each row's message and
+// solution in each of them.
+var (
+	codeLangs = [...]string{}
+	codeTexts = [...][2]string{}
+)
+
+// codeHashSeed is the seed of codeHash with which the generator found the
+// perfect hash.
+const codeHashSeed = 0xe220a8397b1dcdaf
+
+// codeBuckets holds the seed of each bucket of keys.
 var codeBuckets = [...]uint16{
 	0, 9, 8, 0, 8, 1, 2, 1,
 }
 
-// codeSlots holds the position in codeTable of the code in each slot, and 0 in
-// slots no code lands in.
-var codeSlots = [...]uint16{
-	0, 0, 0, 1, 0, 19, 7, 16, 18, 0, 9, 0, 0, 4, 0, 26,
-	0, 0, 27, 15, 0, 0, 0, 0, 17, 24, 21, 0, 0, 0, 0, 10,
-	12, 0, 20, 0, 0, 2, 6, 25, 0, 0, 0, 0, 3, 0, 0, 14,
-	0, 0, 11, 0, 0, 8, 0, 22, 0, 0, 13, 0, 23, 0, 0, 5,
+// codeSlots holds, for each slot, the tag and the position of the key in it,
+// and 0 for slots no key lands in.
+var codeSlots = [...]uint64{
+	0, 0, 0, 0xdc6bdfd100000001, 0, 0xafb9563200000013, 0xbc12260f00000007, 0x5ece63b800000010,
+	0x36a4edcb00000012, 0, 0x4612a44700000009, 0, 0, 0xd2abb99c00000004, 0, 0xcbc824d50000001a,
+	0, 0, 0x7b36250a0000001b, 0x1c40d9730000000f, 0x795a434700000000, 0, 0, 0,
+	0x31370f6e00000011, 0x6931541100000018, 0x648ca06c00000015, 0, 0, 0, 0, 0x0af389900000000a,
+	0x383769320000000c, 0, 0x26e33b5800000014, 0, 0, 0x8237bea500000002, 0xd9df451700000006, 0x182c4af700000019,
+	0, 0, 0, 0, 0x344d3f1700000003, 0, 0, 0x82dbbdd00000000e,
+	0, 0, 0x895088f20000000b, 0, 0, 0xfbdc704a00000008, 0, 0xed74f1e400000016,
+	0, 0, 0x3d0cad230000000d, 0, 0x117b8bff00000017, 0, 0, 0x9efe8e3d00000005,
 }
 
 // codeTable holds the rows, in the table's order.

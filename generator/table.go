@@ -1,0 +1,214 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/errspec/errspec/spec"
+)
+
+// The table's half of the generated package: what the table decides,
+// emitted with jennifer. Each function returns the sections of one
+// concern; sections render and format on their own (see gofile.go), and
+// a block of one entry per row is cut into chunks.
+
+// codeSections emits one constant per code, with its doc comment.
+func codeSections(m *DocData) []section {
+	return []section{block{
+		doc:  new(doc).add("The codes of the table, in its order."),
+		n:    len(m.Codes),
+		sep:  "\n\n",
+		wrap: func(items []jen.Code) jen.Code { return jen.Const().Defs(items...) },
+		item: func(i int) []jen.Code {
+			c := m.Codes[i]
+			return append(new(doc).codeDoc(c).comments(), jen.Id(c.Const).Id("Code").Op("=").Lit(c.Code))
+		},
+	}}
+}
+
+// codeDoc documents a code's constant: its message, the vendor's solution,
+// its classification, and a Deprecated paragraph if it is deprecated.
+func (d *doc) codeDoc(c DocCode) *doc {
+	if c.Message != "" {
+		d.add("%s is %q: %s", c.Const, c.Code, c.Message)
+	} else {
+		d.add("%s is %q.", c.Const, c.Code)
+	}
+	if c.Solution != "" {
+		d.add("Solution: %s", c.Solution)
+	}
+	d.add("%s", classification(c.Entry))
+	return d.deprecated(c.Entry)
+}
+
+func (d *doc) deprecated(c *spec.Entry) *doc {
+	if c.Deprecated != "" {
+		d.add("Deprecated: %s", c.Deprecated)
+	}
+	return d
+}
+
+// classification describes how the table classifies a code, in a line.
+func classification(c *spec.Entry) string {
+	if c.Success {
+		return "A success code: [FromResponse] returns nil for it."
+	}
+	s := "Not retryable"
+	if c.Retryable {
+		s = "Retryable"
+	}
+	s += "; the " + string(c.Fault) + " is at fault"
+	if c.Category != "" {
+		s += "; category " + c.Category
+	}
+	return s + "."
+}
+
+// sentinelSections emits one sentinel error per error code. A sentinel's
+// doc points at its constant's, which says what the code means.
+func sentinelSections(m *DocData) []section {
+	var errs []int
+	for i, c := range m.Codes {
+		if c.Sentinel != "" {
+			errs = append(errs, i)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	e := m.Codes[errs[0]]
+	return []section{block{
+		doc:  new(doc).add("Sentinel errors, one per error code, for [errors.Is]: errors.Is(err, %s) reports whether err carries the code %s, however it is wrapped. A sentinel holds only its code, and cannot be changed; [FromError] turns one into an *Error.", e.Sentinel, e.Code),
+		n:    len(errs),
+		sep:  "\n\n",
+		wrap: func(items []jen.Code) jen.Code { return jen.Var().Defs(items...) },
+		item: func(i int) []jen.Code {
+			c := m.Codes[errs[i]]
+			d := new(doc).add("%s matches errors with the code [%s].", c.Sentinel, c.Const).deprecated(c.Entry)
+			return append(d.comments(), jen.Id(c.Sentinel).Error().Op("=").Id("sentinel").Call(jen.Id(c.Const)))
+		},
+	}}
+}
+
+// categorySections emits the Category constants.
+func categorySections(m *DocData) []section {
+	if len(m.Categories) == 0 {
+		return nil
+	}
+	var defs []jen.Code
+	for _, c := range m.Categories {
+		d := new(doc)
+		if c.Doc != "" {
+			d.add("%s: %s", c.Const, c.Doc)
+		} else {
+			d.add("%s is the category %s.", c.Const, c.Name)
+		}
+		defs = append(defs, d.comments()...)
+		defs = append(defs, jen.Id(c.Const).Id("Category").Op("=").Lit(c.Name))
+	}
+	return []section{decl{new(doc).add("The categories of the table."), jen.Const().Defs(defs...)}}
+}
+
+// dataSections emits the data the fixed half reads: the package's name,
+// the families, aliases and languages, the perfect hash and the rows.
+func dataSections(m *DocData) ([]section, error) {
+	keys := make([]string, len(m.Codes))
+	for i, c := range m.Codes {
+		keys[i] = c.Code
+	}
+	p, ok := newPerfectHash(keys)
+	if !ok {
+		return nil, fmt.Errorf("found no perfect hash for the table's %d codes; please report this as a bug of errspec", len(keys))
+	}
+	sections := []section{
+		decl{new(doc).add("packageName starts the text of every error."),
+			jen.Const().Id("packageName").Op("=").Lit(m.Package)},
+		decl{new(doc).add("codeFamilies lists the code families, longer prefixes first."),
+			jen.Var().Id("codeFamilies").Op("=").Index(jen.Op("...")).Id("codeFamily").Values()},
+		decl{new(doc).add("codeAliases lists other spellings of codes, by their position among the perfect hash's keys after the codes."),
+			jen.Var().Id("codeAliases").Op("=").Index(jen.Op("...")).Id("codeAlias").Values()},
+		decl{new(doc).add("codeLangs lists the table's languages; codeTexts holds each row's message and solution in each of them."),
+			jen.Var().Defs(
+				jen.Id("codeLangs").Op("=").Index(jen.Op("...")).String().Values(),
+				jen.Id("codeTexts").Op("=").Index(jen.Op("...")).Index(jen.Lit(2)).String().Values(),
+			)},
+		decl{new(doc).add("codeHashSeed is the seed of codeHash with which the generator found the perfect hash."),
+			jen.Const().Id("codeHashSeed").Op("=").Id(fmt.Sprintf("0x%016x", p.seed))},
+		numbers("codeBuckets", "uint16", new(doc).add("codeBuckets holds the seed of each bucket of keys."), len(p.buckets), func(i int) string { return fmt.Sprint(p.buckets[i]) }),
+		numbers("codeSlots", "uint64", new(doc).add("codeSlots holds, for each slot, the tag and the position of the key in it, and 0 for slots no key lands in."), len(p.slots), func(i int) string {
+			if p.slots[i] == 0 {
+				return "0"
+			}
+			return fmt.Sprintf("0x%016x", p.slots[i])
+		}),
+	}
+	return append(sections, rowSections(m)...), nil
+}
+
+// numbers emits a var holding an array of numbers, 8 to a line.
+func numbers(name, typ string, d *doc, n int, lit func(i int) string) section {
+	const perLine = 8
+	return block{
+		doc: d,
+		n:   (n + perLine - 1) / perLine,
+		sep: "\n",
+		wrap: func(items []jen.Code) jen.Code {
+			return jen.Var().Id(name).Op("=").Index(jen.Op("...")).Id(typ).Values(items...)
+		},
+		item: func(line int) []jen.Code {
+			var out []jen.Code
+			for i := line * perLine; i < min(n, (line+1)*perLine); i++ {
+				if i == line*perLine {
+					out = append(out, jen.Line().Id(lit(i)))
+				} else {
+					out = append(out, jen.Id(lit(i)))
+				}
+			}
+			return out
+		},
+	}
+}
+
+// rowSections emits codeTable, the rows, in the table's order.
+func rowSections(m *DocData) []section {
+	return []section{block{
+		doc: new(doc).add("codeTable holds the rows, in the table's order."),
+		n:   len(m.Codes),
+		sep: "\n",
+		wrap: func(items []jen.Code) jen.Code {
+			return jen.Var().Id("codeTable").Op("=").Index(jen.Op("...")).Id("Info").Values(items...)
+		},
+		item: func(i int) []jen.Code { return []jen.Code{jen.Line().Values(row(m, m.Codes[i])...)} },
+	}}
+}
+
+// row is a code's Info literal; fields at their zero value are left out.
+func row(m *DocData, c DocCode) []jen.Code {
+	field := func(key string, v jen.Code) jen.Code { return jen.Id(key).Op(":").Add(v) }
+	fields := []jen.Code{field("Code", jen.Id(c.Const)), field("Name", jen.Lit(c.Name))}
+	if c.Message != "" {
+		fields = append(fields, field("Message", jen.Lit(c.Message)))
+	}
+	if c.Solution != "" {
+		fields = append(fields, field("Solution", jen.Lit(c.Solution)))
+	}
+	if c.Success {
+		fields = append(fields, field("Success", jen.True()))
+	}
+	if c.Retryable {
+		fields = append(fields, field("Retryable", jen.True()))
+	}
+	switch c.Fault {
+	case spec.FaultClient:
+		fields = append(fields, field("Fault", jen.Id("FaultClient")))
+	case spec.FaultServer:
+		fields = append(fields, field("Fault", jen.Id("FaultServer")))
+	}
+	if c.Category != "" {
+		fields = append(fields, field("Category", jen.Id(m.categoryConst(c.Category))))
+	}
+	if c.Deprecated != "" {
+		fields = append(fields, field("Deprecated", jen.Lit(c.Deprecated)))
+	}
+	return fields
+}
