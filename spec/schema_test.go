@@ -1,9 +1,11 @@
 package spec
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -301,6 +303,10 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"upper-case URL scheme", head + "source:\n  url: HTTPS://Example.COM/errors?x=1#y\n" + code, true, true},
 		{"unicode package", "package: fehlerß\n" + code, true, true},
 		{"unicode name", head + "codes:\n  - code: 错误\n    name: Ошибка\n", true, true},
+		{"package beyond the BMP", "package: 𝒜rr\n" + code, true, true},
+		{"package starting with _", "package: _x\n" + code, true, true},
+		{"unicode initialism", head + "initialisms: [Größe, ΑΒΓ]\n" + code, true, true},
+		{"unicode code with inner spaces", head + "codes:\n  - code: 参数 错误\n    name: E1\n", true, true},
 		{"success with false and empty classification", head + "codes:\n  - code: OK\n    success: true\n    retryable: false\n    fault: \"\"\n    category:\n", true, true},
 		{"flow style", "{package: x, codes: [{code: A, retryable: true}]}", true, true},
 		{"numeric initialism", head + "initialisms: [SMS, 5G, 42]\n" + code, true, true},
@@ -313,6 +319,10 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"null code", head + "codes:\n  - code:\n", false, false},
 		{"empty code", head + "codes:\n  - code: \"\"\n", false, false},
 		{"padded code", head + "codes:\n  - code: \" A\"\n", false, false},
+		{"code with a tab", head + "codes:\n  - code: \"A\\tB\"\n", false, false},
+		{"code with a line break", head + "codes:\n  - code: \"A\\nB\"\n", false, false},
+		{"package with a dash", "package: my-pkg\n" + code, false, false},
+		{"url with a tab", head + "source:\n  url: \"https://example.com/\\t\"\n" + code, false, false},
 		{"category without name", head + "categories:\n  - doc: D\n" + code, false, false},
 		{"empty category name", head + "categories:\n  - name: \"\"\n" + code, false, false},
 		{"null category", head + "categories:\n  -\n" + code, false, false},
@@ -338,6 +348,14 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"url without host port", head + "source:\n  url: https://example.com:port/\n" + code, false, true},
 		{"repeated initialism", head + "initialisms: [SMS, sms]\n" + code, false, true},
 		{"name needed", head + "codes:\n  - code: 7\n", false, true},
+		// The patterns check ASCII characters only; errspec validate checks
+		// the others.
+		{"lower-case Cyrillic name", head + "codes:\n  - code: A\n    name: ошибка\n", false, true},
+		{"package starting with an Arabic-Indic digit", "package: ١x\n" + code, false, true},
+		{"initialism with a euro sign", head + "initialisms: [S€]\n" + code, false, true},
+		{"code ending in an ideographic space", head + "codes:\n  - code: \"A\u3000\"\n", false, true},
+		{"code with a right-to-left override", head + "codes:\n  - code: \"A\u202eB\"\n", false, true},
+		{"url with a no-break space", head + "source:\n  url: \"https://example.com/a\u00a0b\"\n" + code, false, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Parse("edge.yaml", []byte(c.src))
@@ -350,6 +368,49 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSchemaAcceptsLoaderCorpus validates every input of FuzzParse's corpus
+// that the loader accepts: the fuzzer keeps inputs that reached new code in
+// the loader, which makes them odd specs at its edges, and the schema must
+// not refuse one of them.
+func TestSchemaAcceptsLoaderCorpus(t *testing.T) {
+	root := loadSchema(t)
+	paths, err := filepath.Glob("testdata/fuzz/FuzzParse/*")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus in testdata/fuzz/FuzzParse (%v)", err)
+	}
+	accepted := 0
+	for _, path := range paths {
+		src := corpusInput(t, path)
+		if _, err := Parse("corpus.yaml", src); err != nil {
+			continue
+		}
+		accepted++
+		for _, e := range validateSchema(root, yamlValue(t, src)) {
+			t.Errorf("%s: the loader accepts it, the schema does not: %s\n%s", path, e, src)
+		}
+	}
+	if accepted < 10 {
+		t.Errorf("the loader accepts only %d of the %d corpus inputs; the test checks too little", accepted, len(paths))
+	}
+}
+
+// corpusInput reads a file of a fuzz corpus that holds one []byte value.
+func corpusInput(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, value, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+	quoted, ok := strings.CutPrefix(value, "[]byte(")
+	quoted, ok2 := strings.CutSuffix(quoted, ")")
+	text, err := strconv.Unquote(quoted)
+	if header != "go test fuzz v1" || !ok || !ok2 || err != nil {
+		t.Fatalf("%s: not a corpus file with one []byte value", path)
+	}
+	return []byte(text)
 }
 
 // goldenSpecs returns the spec.yaml of every golden case of the generator,
