@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -369,6 +370,62 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 				t.Errorf("schema: errors %v, want %q", errs, c.schema)
 			}
 		})
+	}
+}
+
+// TestSchemaPatternsAgreeWithLoader puts short random strings, of ASCII
+// and non-ASCII letters, digits, spaces, punctuation and control and
+// formatting characters, into each field with a pattern: whenever the
+// loader accepts the spec, the schema must too. The patterns check ASCII
+// characters only, and this is what keeps them from refusing a letter, a
+// space or a digit the loader takes.
+func TestSchemaPatternsAgreeWithLoader(t *testing.T) {
+	sch := compileSchema(t)
+	pool := []rune("aZ_09 -.\t\n/:@[`{~\"#<>?\\^|}]!$%&'()*+,;=\x00\x1f\x7f\u0085\u00a0ßÄä١ΑОош错€\u200b\u202e\u2028\u3000\ufeff𝒜𝟘")
+	// spec returns a minimal spec whose field holds v.
+	spec := func(field, v string) map[string]any {
+		c := map[string]any{"code": "A"}
+		s := map[string]any{"package": "x", "codes": []any{c}}
+		switch field {
+		case "package":
+			s["package"] = v
+		case "url":
+			s["source"] = map[string]any{"url": "https://" + v}
+		case "output":
+			s["output"] = map[string]any{"file": v + ".go", "docs": v + ".md"}
+		case "initialisms":
+			s["initialisms"] = []any{v}
+		case "code":
+			c["code"], c["name"] = v, "N"
+		case "name":
+			c["name"] = v
+		}
+		return s
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, field := range []string{"package", "url", "output", "initialisms", "code", "name"} {
+		accepted := 0
+		for range 400 {
+			rs := make([]rune, 1+r.IntN(4))
+			for i := range rs {
+				rs[i] = pool[r.IntN(len(pool))]
+			}
+			src := marshalYAML(t, spec(field, string(rs)))
+			var doc yaml.Node
+			if yaml.Unmarshal(src, &doc) != nil {
+				continue // yaml.v3 writes some strings it cannot read back
+			}
+			if _, err := Parse("random.yaml", src); err != nil {
+				continue
+			}
+			accepted++
+			if errs := validateSchema(sch, nodeValue(&doc)); len(errs) > 0 {
+				t.Errorf("%s: %q: the loader accepts it, the schema does not: %v", field, string(rs), errs)
+			}
+		}
+		if accepted < 10 {
+			t.Errorf("%s: the loader accepts only %d of the strings; the test checks too little", field, accepted)
+		}
 	}
 }
 
