@@ -125,7 +125,7 @@ func TestSchemaRequired(t *testing.T) {
 		}
 		panic(path)
 	}
-	// Where the mapping for each level is in the spec doc makes.
+	// Where doc puts the mapping of each level, as a JSON pointer.
 	at := map[string]string{"": "", "/properties/source": "/source", "/properties/categories/items": "/categories/0", "/properties/codes/items": "/codes/0"}
 	for _, path := range []string{"", "/properties/source", "/properties/categories/items", "/properties/codes/items"} {
 		src := marshalYAML(t, doc(path, minimal(path, "")))
