@@ -28,10 +28,24 @@ type DocData struct {
 	Service string
 	// Source is the table's provenance; its fields may be empty.
 	Source spec.Source
+	// Languages are the BCP 47 tags of the table's languages, the
+	// primary first; empty when the spec declares none. Each code's
+	// .Texts has a Text (.Message, .Solution) per language, in this order.
+	Languages []string
 	// Categories are the declared categories, in spec order.
 	Categories []DocCategory
+	// Families are the code families, in spec order.
+	Families []DocFamily
 	// Codes are the table's rows, in spec order.
 	Codes []DocCode
+}
+
+// DocFamily is one code family: the spec's (.Prefix, .Doc, .Retryable,
+// .Fault, .Category, .GoName, .Parent) and the sentinel that matches its
+// members.
+type DocFamily struct {
+	*spec.Family
+	Sentinel string // Err+GoName: its own, or its parent code's
 }
 
 // DocCategory is one category: the spec's (.Name, the value codes refer
@@ -42,8 +56,9 @@ type DocCategory struct {
 }
 
 // DocCode is one row of the table: the spec's entry (.Code, the wire code;
-// .Message, .Solution, .Success, .Retryable, .Fault, .Category,
-// .Deprecated), and the identifiers derived from it.
+// .Message, .Solution, .Texts, .Success, .Retryable, .Fault, .Category,
+// .Deprecated, .Aliases, .HTTPStatus, .Local, .Family), and the
+// identifiers derived from it.
 type DocCode struct {
 	*spec.Entry
 	Name     string // the Go name, such as BusinessLimitControl
@@ -53,13 +68,18 @@ type DocCode struct {
 
 // newModel derives the model of s, which must have passed checkSpec.
 func newModel(s *spec.Spec) *DocData {
-	m := &DocData{Header: MarkdownHeader, Package: s.Package, Service: s.Service, Source: s.Source}
+	m := &DocData{Header: MarkdownHeader, Package: s.Package, Service: s.Service, Source: s.Source, Languages: s.Languages}
 	if m.Service == "" {
 		m.Service = s.Package
 	}
 	m.Categories = make([]DocCategory, len(s.Categories))
 	for i := range s.Categories {
 		m.Categories[i] = DocCategory{Category: &s.Categories[i], Const: "Category" + s.Categories[i].GoName}
+	}
+	m.Families = make([]DocFamily, len(s.Families))
+	for i := range s.Families {
+		f := &s.Families[i]
+		m.Families[i] = DocFamily{Family: f, Sentinel: "Err" + f.GoName}
 	}
 	m.Codes = make([]DocCode, len(s.Codes))
 	for i := range s.Codes {

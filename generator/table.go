@@ -2,6 +2,9 @@ package generator
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/errspec/errspec/spec"
@@ -38,7 +41,19 @@ func (d *doc) codeDoc(c DocCode) *doc {
 		d.add("Solution: %s", c.Solution)
 	}
 	d.add("%s", classification(c.Entry))
+	if len(c.Aliases) > 0 {
+		d.add("Also spelled %s: [Lookup] and the sentinels treat those as this code.", quotedList(c.Aliases))
+	}
 	return d.deprecated(c.Entry)
+}
+
+// quotedList quotes each string and joins them with commas.
+func quotedList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
 }
 
 func (d *doc) deprecated(c *spec.Entry) *doc {
@@ -61,11 +76,18 @@ func classification(c *spec.Entry) string {
 	if c.Category != "" {
 		s += "; category " + c.Category
 	}
+	if c.HTTPStatus != 0 {
+		s += fmt.Sprintf("; HTTP status %d", c.HTTPStatus)
+	}
+	if c.Family != nil {
+		s += "; of the family " + strconv.Quote(c.Family.Prefix)
+	}
 	return s + "."
 }
 
-// sentinelSections emits one sentinel error per error code. A sentinel's
-// doc points at its constant's, which says what the code means.
+// sentinelSections emits one sentinel error per error code, and one per
+// code family whose parent code the table does not list. A code's
+// sentinel's doc points at its constant's, which says what the code means.
 func sentinelSections(m *DocData) []section {
 	var errs []int
 	for i, c := range m.Codes {
@@ -73,19 +95,48 @@ func sentinelSections(m *DocData) []section {
 			errs = append(errs, i)
 		}
 	}
-	if len(errs) == 0 {
+	var families []DocFamily
+	for _, f := range m.Families {
+		if f.Parent == nil {
+			families = append(families, f)
+		}
+	}
+	if len(errs)+len(families) == 0 {
 		return nil
 	}
-	e := m.Codes[errs[0]]
+	d := new(doc)
+	if e, ok := m.example(); ok && len(families) == 0 {
+		d.add("Sentinel errors, one per error code, for [errors.Is]: errors.Is(err, %s) reports whether err carries the code %s, however it is wrapped.", e.Sentinel, e.Code)
+	} else {
+		example := families[0].Sentinel
+		if e, ok := m.example(); ok {
+			example = e.Sentinel
+		}
+		d.add("Sentinel errors, one per error code and one per code family, for [errors.Is]: errors.Is(err, %s) reports whether err carries a code the sentinel matches, however it is wrapped.", example)
+	}
+	d.paras[0] += " A sentinel holds only its code, and cannot be changed; [FromError] turns one into an *Error."
 	return []section{block{
-		doc:  new(doc).add("Sentinel errors, one per error code, for [errors.Is]: errors.Is(err, %s) reports whether err carries the code %s, however it is wrapped. A sentinel holds only its code, and cannot be changed; [FromError] turns one into an *Error.", e.Sentinel, e.Code),
-		n:    len(errs),
+		doc:  d,
+		n:    len(errs) + len(families),
 		sep:  "\n\n",
 		wrap: func(items []jen.Code) jen.Code { return jen.Var().Defs(items...) },
 		item: func(i int) []jen.Code {
+			if i >= len(errs) {
+				f := families[i-len(errs)]
+				d := new(doc).add("%s matches errors with any code of the family %s: codes that start with %q, listed in the table or not.", f.Sentinel, f.GoName, f.Prefix)
+				if f.Doc != "" {
+					d.add("%s", f.Doc)
+				}
+				return append(d.comments(), jen.Id(f.Sentinel).Error().Op("=").Id("sentinel").Call(jen.Lit(f.Prefix)))
+			}
 			c := m.Codes[errs[i]]
-			d := new(doc).add("%s matches errors with the code [%s].", c.Sentinel, c.Const).deprecated(c.Entry)
-			return append(d.comments(), jen.Id(c.Sentinel).Error().Op("=").Id("sentinel").Call(jen.Id(c.Const)))
+			d := new(doc).add("%s matches errors with the code [%s].", c.Sentinel, c.Const)
+			for _, f := range m.Families {
+				if f.Parent == c.Entry {
+					d.add("It also matches any code of the family %s: codes that start with %q, listed in the table or not.", f.GoName, f.Prefix)
+				}
+			}
+			return append(d.deprecated(c.Entry).comments(), jen.Id(c.Sentinel).Error().Op("=").Id("sentinel").Call(jen.Id(c.Const)))
 		},
 	}}
 }
@@ -112,25 +163,47 @@ func categorySections(m *DocData) []section {
 // dataSections emits the data the fixed half reads: the package's name,
 // the families, aliases and languages, the perfect hash and the rows.
 func dataSections(m *DocData) ([]section, error) {
-	keys := make([]string, len(m.Codes))
+	keys := make([]string, 0, len(m.Codes))
+	var aliases []jen.Code
+	for _, c := range m.Codes {
+		keys = append(keys, c.Code)
+	}
 	for i, c := range m.Codes {
-		keys[i] = c.Code
+		for _, a := range c.Aliases {
+			keys = append(keys, a)
+			aliases = append(aliases, jen.Line().Values(jen.Lit(a), jen.Lit(i)))
+		}
+	}
+	if len(aliases) > 0 {
+		aliases = append(aliases, jen.Line())
 	}
 	p, ok := newPerfectHash(keys)
 	if !ok {
 		return nil, fmt.Errorf("found no perfect hash for the table's %d codes; please report this as a bug of errspec", len(keys))
 	}
+	var langs, texts []jen.Code
+	for _, l := range m.Languages {
+		langs = append(langs, jen.Lit(l))
+	}
+	if len(m.Languages) > 0 {
+		for _, c := range m.Codes {
+			for _, t := range c.Texts {
+				texts = append(texts, jen.Line().Values(jen.Lit(t.Message), jen.Lit(t.Solution)))
+			}
+		}
+		texts = append(texts, jen.Line())
+	}
 	sections := []section{
 		decl{new(doc).add("packageName starts the text of every error."),
 			jen.Const().Id("packageName").Op("=").Lit(m.Package)},
 		decl{new(doc).add("codeFamilies lists the code families, longer prefixes first."),
-			jen.Var().Id("codeFamilies").Op("=").Index(jen.Op("...")).Id("codeFamily").Values()},
+			jen.Var().Id("codeFamilies").Op("=").Index(jen.Op("...")).Id("codeFamily").Values(familyRows(m)...)},
 		decl{new(doc).add("codeAliases lists other spellings of codes, by their position among the perfect hash's keys after the codes."),
-			jen.Var().Id("codeAliases").Op("=").Index(jen.Op("...")).Id("codeAlias").Values()},
+			jen.Var().Id("codeAliases").Op("=").Index(jen.Op("...")).Id("codeAlias").Values(aliases...)},
 		decl{new(doc).add("codeLangs lists the table's languages; codeTexts holds each row's message and solution in each of them."),
 			jen.Var().Defs(
-				jen.Id("codeLangs").Op("=").Index(jen.Op("...")).String().Values(),
-				jen.Id("codeTexts").Op("=").Index(jen.Op("...")).Index(jen.Lit(2)).String().Values(),
+				jen.Id("codeLangs").Op("=").Index(jen.Op("...")).String().Values(langs...),
+				jen.Id("codeTexts").Op("=").Index(jen.Op("...")).Index(jen.Lit(2)).String().Values(texts...),
 			)},
 		decl{new(doc).add("codeHashSeed is the seed of codeHash with which the generator found the perfect hash."),
 			jen.Const().Id("codeHashSeed").Op("=").Id(fmt.Sprintf("0x%016x", p.seed))},
@@ -143,6 +216,40 @@ func dataSections(m *DocData) ([]section, error) {
 		}),
 	}
 	return append(sections, rowSections(m)...), nil
+}
+
+// familyRows are the families' entries of codeFamilies, longer prefixes
+// first (and in spec order among prefixes of a length).
+func familyRows(m *DocData) []jen.Code {
+	fs := slices.Clone(m.Families)
+	slices.SortStableFunc(fs, func(a, b DocFamily) int { return len(b.Prefix) - len(a.Prefix) })
+	var rows []jen.Code
+	for _, f := range fs {
+		key := jen.Lit(f.Prefix)
+		for _, c := range m.Codes {
+			if c.Entry == f.Parent {
+				key = jen.Id(c.Const)
+			}
+		}
+		fields := []jen.Code{jen.Id("prefix").Op(":").Lit(f.Prefix), jen.Id("key").Op(":").Add(key)}
+		if f.Retryable {
+			fields = append(fields, jen.Id("retryable").Op(":").True())
+		}
+		switch f.Fault {
+		case spec.FaultClient:
+			fields = append(fields, jen.Id("fault").Op(":").Id("FaultClient"))
+		case spec.FaultServer:
+			fields = append(fields, jen.Id("fault").Op(":").Id("FaultServer"))
+		}
+		if f.Category != "" {
+			fields = append(fields, jen.Id("category").Op(":").Id(m.categoryConst(f.Category)))
+		}
+		rows = append(rows, jen.Line().Values(fields...))
+	}
+	if len(rows) > 0 {
+		rows = append(rows, jen.Line())
+	}
+	return rows
 }
 
 // numbers emits a var holding an array of numbers, 8 to a line.
@@ -209,6 +316,9 @@ func row(m *DocData, c DocCode) []jen.Code {
 	}
 	if c.Deprecated != "" {
 		fields = append(fields, field("Deprecated", jen.Lit(c.Deprecated)))
+	}
+	if c.HTTPStatus != 0 {
+		fields = append(fields, field("HTTPStatus", jen.Lit(c.HTTPStatus)))
 	}
 	return fields
 }

@@ -52,12 +52,15 @@ func unsafeRune(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
 
-// check runs the checks that span entries: unique codes, declared
-// categories, faults, and Go names that are valid and distinct. It fills in
-// the GoName of every category and code.
+// check runs the checks that span entries: unique codes and aliases,
+// declared categories, faults, families, and Go names that are valid and
+// distinct. It fills in the GoName of every category, family and code,
+// each code's family, and the family's defaults of the codes that do not
+// set their own.
 func (d *decoder) check(s *Spec) {
 	namer := NewNamer(s.Initialisms)
 	cats := d.checkCategories(s.Categories, namer)
+	d.checkFamilies(s.Families, cats, s.Categories, namer)
 
 	firstCode := make(map[string]*Entry, len(s.Codes))
 	names := make(map[string]*Entry, len(s.Codes))
@@ -66,8 +69,148 @@ func (d *decoder) check(s *Spec) {
 		if !d.checkCode(c, firstCode) {
 			continue
 		}
+		if !c.Success {
+			c.join(s.Families)
+		}
 		d.checkClass(c, cats, s.Categories)
 		d.checkName(c, namer, names)
+	}
+	d.checkAliases(s.Codes, firstCode)
+	d.checkFamilyNames(s.Families, firstCode, names)
+	d.warnMissingText(s)
+}
+
+// join makes c a member of the family with the longest prefix of its code,
+// if any, and gives it the family's defaults for the fields it does not
+// set itself.
+func (c *Entry) join(families []Family) {
+	for i := range families {
+		f := &families[i]
+		if strings.HasPrefix(c.Code, f.Prefix) && f.Prefix != "" && (c.Family == nil || len(f.Prefix) > len(c.Family.Prefix)) {
+			c.Family = f
+		}
+	}
+	if f := c.Family; f != nil {
+		if !c.set.retryable {
+			c.Retryable = f.Retryable
+		}
+		if !c.set.fault && f.Fault != "" {
+			c.Fault = f.Fault
+		}
+		if !c.set.category && f.Category != "" {
+			c.Category = f.Category
+		}
+	}
+}
+
+// checkFamilies checks each family on its own: its prefix, its defaults
+// and its Go name.
+func (d *decoder) checkFamilies(fs []Family, declared map[string]bool, categories []Category, namer *Namer) {
+	first := map[string]Pos{}
+	for i := range fs {
+		f := &fs[i]
+		switch {
+		case f.Prefix == "" || strings.ContainsFunc(f.Prefix, unsafeRune):
+			d.errorAt(f.Pos, "prefix %q must be printable text that codes start with, such as LimitExceeded.", f.Prefix)
+			continue
+		case first[f.Prefix] != Pos{}:
+			d.errorAt(f.Pos, "family prefix %q is declared twice (first at line %d); keep one", f.Prefix, first[f.Prefix].Line)
+			continue
+		}
+		first[f.Prefix] = f.Pos
+		switch f.Fault {
+		case "", FaultClient, FaultServer:
+		default:
+			d.errorAt(f.at.fault, "fault: %q is not a fault; use client (the caller's request is at fault) or server (the service failed)", f.Fault)
+		}
+		if f.Category != "" && !declared[f.Category] {
+			d.errorAt(f.at.category, "category %q is not declared; add it under categories:%s", f.Category, declaredList(declared, categories))
+		}
+		if f.GoName = f.Name; f.Name == "" {
+			f.GoName = namer.Name(strings.TrimRight(f.Prefix, familySeparators))
+		}
+		if !ValidGoName(f.GoName) {
+			at, what := f.Pos, fmt.Sprintf("family %q derives Go name %q", f.Prefix, f.GoName)
+			if f.Name != "" {
+				at, what = f.at.name, fmt.Sprintf("name: %q", f.Name)
+			}
+			d.errorAt(at, "%s, which is not an exported Go identifier; set name: to one, such as name: LimitExceeded", what)
+			f.GoName = ""
+		}
+	}
+}
+
+// familySeparators are what may end a family's prefix, after its parent
+// code: LimitExceeded. is the family of LimitExceeded.
+const familySeparators = "._-:/"
+
+// checkFamilyNames finds each family's parent code, and checks that a
+// family without one has a sentinel name of its own.
+func (d *decoder) checkFamilyNames(fs []Family, codes map[string]*Entry, names map[string]*Entry) {
+	sentinels := map[string]*Family{}
+	for i := range fs {
+		f := &fs[i]
+		if f.GoName == "" {
+			continue
+		}
+		for _, p := range []string{f.Prefix, strings.TrimRight(f.Prefix, familySeparators)} {
+			if c := codes[p]; c != nil && f.Parent == nil {
+				f.Parent = c
+			}
+		}
+		switch c := f.Parent; {
+		case c != nil && c.Success:
+			d.errorAt(f.Pos, "family %q has the success code %q as its parent, which has no sentinel to match the family; list it as a code of its own, or choose another prefix", f.Prefix, c.Code)
+		case c != nil && f.Name != "":
+			d.errorAt(f.at.name, "family %q has no name of its own: the table lists its parent code %q, whose sentinel Err%s matches the family; remove name:", f.Prefix, c.Code, c.GoName)
+		case c != nil:
+			f.GoName = c.GoName
+		case names[f.GoName] != nil:
+			c := names[f.GoName]
+			d.errorAt(f.Pos, "family %q derives Go name %s, already used by code %q at line %d; set name: on the family to tell them apart", f.Prefix, f.GoName, c.Code, c.Pos.Line)
+		case sentinels[f.GoName] != nil:
+			d.errorAt(f.Pos, "family %q derives Go name %s, already used by family %q at line %d; set name: on one of them", f.Prefix, f.GoName, sentinels[f.GoName].Prefix, sentinels[f.GoName].Pos.Line)
+		default:
+			sentinels[f.GoName] = f
+		}
+	}
+}
+
+// checkAliases checks that every alias is a printable spelling of its own:
+// not a code, and not another code's alias.
+func (d *decoder) checkAliases(codes []Entry, byCode map[string]*Entry) {
+	first := map[string]Pos{}
+	for i := range codes {
+		c := &codes[i]
+		for k, a := range c.Aliases {
+			at := c.at.aliases[k]
+			switch {
+			case a == "" || strings.TrimSpace(a) != a || strings.ContainsFunc(a, unsafeRune):
+				d.errorAt(at, "alias %q must be a printable wire code, without spaces at either end", a)
+			case byCode[a] != nil:
+				d.errorAt(at, "alias %q of code %q is a code of the table itself (line %d); remove one of them", a, c.Code, byCode[a].Pos.Line)
+			case first[a] != Pos{}:
+				d.errorAt(at, "alias %q is listed twice (first at line %d); an alias belongs to one code", a, first[a].Line)
+			default:
+				first[a] = at
+			}
+		}
+	}
+}
+
+// warnMissingText warns about each code that has no text in one of the
+// declared languages.
+func (d *decoder) warnMissingText(s *Spec) {
+	for _, c := range s.Codes {
+		var missing []string
+		for i, t := range c.Texts {
+			if t.Message == "" && t.Solution == "" {
+				missing = append(missing, s.Languages[i])
+			}
+		}
+		if len(missing) > 0 && len(s.Warnings) < maxErrors {
+			s.Warnings = append(s.Warnings, &Error{File: d.file, Pos: c.at.message, Msg: fmt.Sprintf("code %q has no text in %s; add it to message: (or solution:) as %s: ...", c.Code, strings.Join(missing, ", "), missing[0])})
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,11 +12,12 @@ import (
 
 // The keys of each mapping, in the order the README documents them.
 var (
-	specKeys     = []string{"package", "service", "source", "output", "initialisms", "categories", "codes"}
+	specKeys     = []string{"package", "service", "source", "output", "languages", "initialisms", "categories", "families", "codes"}
 	sourceKeys   = []string{"title", "url", "updated"}
-	outputKeys   = []string{"file", "docs", "templates"}
+	outputKeys   = []string{"file", "docs", "templates", "json"}
 	categoryKeys = []string{"name", "doc"}
-	codeKeys     = []string{"code", "message", "solution", "success", "retryable", "fault", "category", "name", "deprecated"}
+	familyKeys   = []string{"prefix", "name", "doc", "retryable", "fault", "category"}
+	codeKeys     = []string{"code", "message", "solution", "success", "retryable", "fault", "category", "name", "deprecated", "aliases", "http_status", "local"}
 )
 
 // field is one key: value pair of a mapping. A key that is not in the
@@ -174,6 +176,7 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 	if out := f["output"]; out.usable() && !isNull(out.value) {
 		s.Output = d.output(out.value)
 	}
+	s.Languages = d.languages(f["languages"])
 	seen := map[string]*yaml.Node{}
 	for _, n := range d.list(f["initialisms"]) {
 		w, ok := d.text(field{f["initialisms"].key, n})
@@ -194,6 +197,11 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 			s.Categories = append(s.Categories, c)
 		}
 	}
+	for _, n := range d.list(f["families"]) {
+		if fam, ok := d.family(n); ok {
+			s.Families = append(s.Families, fam)
+		}
+	}
 	codes, ok := f["codes"]
 	if !ok {
 		d.errorf(root, "missing codes: (the list of the table's rows, each with at least code:)")
@@ -204,7 +212,7 @@ func (d *decoder) spec(root *yaml.Node) *Spec {
 		d.errorf(v, "codes: is empty; list at least one code")
 	}
 	for _, n := range items {
-		if c, ok := d.code(n); ok {
+		if c, ok := d.code(n, s.Languages); ok {
 			s.Codes = append(s.Codes, c)
 		}
 	}
@@ -235,7 +243,7 @@ func (d *decoder) output(n *yaml.Node) Output {
 		key  string
 		dst  *string
 		kind fileKind
-	}{{"file", &out.File, goFile}, {"docs", &out.Docs, docsFile}, {"templates", &out.Templates, folder}} {
+	}{{"file", &out.File, goFile}, {"docs", &out.Docs, docsFile}, {"templates", &out.Templates, folder}, {"json", &out.JSON, docsFile}} {
 		v, ok := d.text(f[k.key])
 		if !ok || v == "" {
 			continue
@@ -271,7 +279,7 @@ func (d *decoder) category(n *yaml.Node) (Category, bool) {
 	return c, true
 }
 
-func (d *decoder) code(n *yaml.Node) (Entry, bool) {
+func (d *decoder) code(n *yaml.Node, langs []string) (Entry, bool) {
 	f := d.fields(n, "a code entry", codeKeys)
 	if f == nil {
 		return Entry{}, false
@@ -286,8 +294,7 @@ func (d *decoder) code(n *yaml.Node) (Entry, bool) {
 		return c, false
 	}
 	c.Pos = pos(code.value)
-	c.Message, _ = d.text(f["message"])
-	c.Solution, _ = d.text(f["solution"])
+	d.codeText(&c, f, langs)
 	c.Success = d.boolean(f["success"])
 	c.Retryable = d.boolean(f["retryable"])
 	if fault, ok := f["fault"]; ok {
@@ -295,7 +302,16 @@ func (d *decoder) code(n *yaml.Node) (Entry, bool) {
 		c.Fault = Fault(v)
 	}
 	c.Category, _ = d.text(f["category"])
+	c.set = fieldSet{retryable: f["retryable"].usable() && !isNull(f["retryable"].value), fault: c.Fault != "", category: c.Category != ""}
 	c.Name, _ = d.text(f["name"])
+	for _, a := range d.list(f["aliases"]) {
+		if v, ok := d.text(field{f["aliases"].key, a}); ok {
+			c.Aliases = append(c.Aliases, v)
+			c.at.aliases = append(c.at.aliases, pos(a))
+		}
+	}
+	c.HTTPStatus = d.httpStatus(f["http_status"])
+	c.Local = d.boolean(f["local"])
 	if dep := f["deprecated"]; dep.usable() {
 		if dep.value.Tag == "!!bool" {
 			d.errorf(dep.value, "deprecated: takes the reason as text, such as deprecated: \"use isv.OTHER instead\"")
@@ -310,8 +326,127 @@ func (d *decoder) code(n *yaml.Node) (Entry, bool) {
 		}
 		return c.Pos
 	}
-	c.at = fieldPos{success: at("success"), retryable: at("retryable"), fault: at("fault"), category: at("category"), name: at("name")}
+	c.at = fieldPos{success: at("success"), retryable: at("retryable"), fault: at("fault"), category: at("category"), name: at("name"),
+		message: at("message"), aliases: c.at.aliases}
 	return c, true
+}
+
+// codeText reads a code's message: and solution:, each either text in the
+// primary language or a mapping of languages to text, and resolves
+// Message and Solution: the primary language's, or the first other
+// language's that has one.
+func (d *decoder) codeText(c *Entry, f map[string]field, langs []string) {
+	if len(langs) > 0 {
+		c.Texts = make([]Text, len(langs))
+	}
+	for _, k := range []struct {
+		key  string
+		dst  *string
+		lang func(*Text) *string
+	}{{"message", &c.Message, func(t *Text) *string { return &t.Message }}, {"solution", &c.Solution, func(t *Text) *string { return &t.Solution }}} {
+		fl := f[k.key]
+		if !fl.usable() || fl.value.Kind != yaml.MappingNode {
+			v, _ := d.text(fl)
+			*k.dst = v
+			if len(langs) > 0 {
+				*k.lang(&c.Texts[0]) = v
+			}
+			continue
+		}
+		if len(langs) == 0 {
+			d.errorf(fl.value, "%s: is a mapping of languages, but the spec declares none; add languages: (such as languages: [en, zh], the first the primary) or give the text as it is", k.key)
+			continue
+		}
+		texts := d.fields(fl.value, k.key+":", langs)
+		for i, l := range langs {
+			if v, ok := d.text(texts[l]); ok {
+				*k.lang(&c.Texts[i]) = v
+			}
+		}
+		for i := range langs {
+			if v := *k.lang(&c.Texts[i]); v != "" {
+				*k.dst = v
+				break
+			}
+		}
+	}
+}
+
+// languages reads languages:, a list of BCP 47 tags such as en or zh-Hans,
+// each once.
+func (d *decoder) languages(f field) []string {
+	var langs []string
+	seen := map[string]*yaml.Node{}
+	for _, n := range d.list(f) {
+		tag, ok := d.text(field{f.key, n})
+		key := strings.ToLower(tag)
+		switch {
+		case !ok:
+		case !bcp47.MatchString(tag):
+			d.errorf(n, "language %q is not a BCP 47 tag; write it as a language subtag and optional subtags, such as en, zh or zh-Hant", tag)
+		case seen[key] != nil:
+			d.errorf(n, "language %s is listed twice (first at line %d); keep one", tag, seen[key].Line)
+		default:
+			seen[key] = n
+			langs = append(langs, tag)
+		}
+	}
+	return langs
+}
+
+// bcp47 is the shape of a BCP 47 language tag: a primary language subtag
+// of letters, then subtags of letters and digits.
+var bcp47 = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// httpStatus reads http_status:, a number from 100 to 599.
+func (d *decoder) httpStatus(f field) int {
+	v := f.value
+	if v == nil || isNull(v) {
+		return 0
+	}
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || n < 100 || n > 599 {
+		hint := ""
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!str" && err == nil {
+			hint = "; remove the quotes"
+		}
+		d.errorf(v, "http_status: must be an HTTP status from 100 to 599, such as 403, not %s%s", describe(v), hint)
+		return 0
+	}
+	return n
+}
+
+func (d *decoder) family(n *yaml.Node) (Family, bool) {
+	f := d.fields(n, "a family", familyKeys)
+	if f == nil {
+		return Family{}, false
+	}
+	fam := Family{Pos: pos(n)}
+	prefix, ok := f["prefix"]
+	if !ok {
+		d.errorf(n, "family without prefix:; give the code prefix its members share, such as prefix: LimitExceeded.")
+		return fam, false
+	}
+	if fam.Prefix, ok = d.text(prefix); !ok {
+		return fam, false
+	}
+	fam.Pos = pos(prefix.value)
+	fam.Name, _ = d.text(f["name"])
+	fam.Doc, _ = d.text(f["doc"])
+	fam.Retryable = d.boolean(f["retryable"])
+	if fault, ok := f["fault"]; ok {
+		v, _ := d.text(fault)
+		fam.Fault = Fault(v)
+	}
+	fam.Category, _ = d.text(f["category"])
+	at := func(key string) Pos {
+		if v := f[key]; v.usable() {
+			return pos(v.value)
+		}
+		return fam.Pos
+	}
+	fam.at = fieldPos{fault: at("fault"), category: at("category"), name: at("name")}
+	return fam, true
 }
 
 func contains(list []string, s string) bool {

@@ -409,7 +409,7 @@ func TestMergeKeys(t *testing.T) {
 		{"source", "package: x\nsource:\n  <<: {title: T}\ncodes:\n  - code: A\n", "3:3: " + merge},
 		{"root", "<<: {service: S}\npackage: x\ncodes:\n  - code: A\n", "1:1: " + merge},
 		{"quoted", "package: x\ncodes:\n  - code: A\n    \"<<\": {message: M}\n",
-			`4:5: unknown key "<<" in a code entry (known keys: code, message, solution, success, retryable, fault, category, name, deprecated)`},
+			`4:5: unknown key "<<" in a code entry (known keys: code, message, solution, success, retryable, fault, category, name, deprecated, aliases, http_status, local)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := parseNoPanic(t, []byte(c.src))

@@ -219,13 +219,13 @@ func TestParseErrors(t *testing.T) {
 		// Keys.
 		{"unknown key with suggestion",
 			"package: smserr\ncodes:\n  - code: A\n    mesage: hi\n",
-			`bad.yaml:4:5: unknown key "mesage" in a code entry; did you mean "message"? (known keys: code, message, solution, success, retryable, fault, category, name, deprecated)`},
+			`bad.yaml:4:5: unknown key "mesage" in a code entry; did you mean "message"? (known keys: code, message, solution, success, retryable, fault, category, name, deprecated, aliases, http_status, local)`},
 		{"unknown key in another case",
 			"package: smserr\ncodes:\n  - code: A\n    Message: hi\n",
-			`bad.yaml:4:5: unknown key "Message" in a code entry; did you mean "message"? (known keys: code, message, solution, success, retryable, fault, category, name, deprecated)`},
+			`bad.yaml:4:5: unknown key "Message" in a code entry; did you mean "message"? (known keys: code, message, solution, success, retryable, fault, category, name, deprecated, aliases, http_status, local)`},
 		{"unknown key at the top, no suggestion",
 			"package: smserr\nversion: 1\ncodes:\n  - code: A\n",
-			`bad.yaml:2:1: unknown key "version" in the spec (known keys: package, service, source, output, initialisms, categories, codes)`},
+			`bad.yaml:2:1: unknown key "version" in the spec (known keys: package, service, source, output, languages, initialisms, categories, families, codes)`},
 		{"unknown key in source",
 			"package: smserr\nsource:\n  update: 2018-06-15\ncodes:\n  - code: A\n",
 			`bad.yaml:3:3: unknown key "update" in source; did you mean "updated"? (known keys: title, url, updated)`},
@@ -576,9 +576,9 @@ codes:
 `
 	want := []string{
 		`bad.yaml:1:10: package: main cannot be imported; choose a library package name, such as smserr`,
-		`bad.yaml:2:1: unknown key "sevice" in the spec; did you mean "service"? (known keys: package, service, source, output, initialisms, categories, codes)`,
+		`bad.yaml:2:1: unknown key "sevice" in the spec; did you mean "service"? (known keys: package, service, source, output, languages, initialisms, categories, families, codes)`,
 		`bad.yaml:8:16: code "OK" is a success code, so it cannot have retryable:; remove it`,
-		`bad.yaml:10:5: unknown key "mesage" in a code entry; did you mean "message"? (known keys: code, message, solution, success, retryable, fault, category, name, deprecated)`,
+		`bad.yaml:10:5: unknown key "mesage" in a code entry; did you mean "message"? (known keys: code, message, solution, success, retryable, fault, category, name, deprecated, aliases, http_status, local)`,
 		`bad.yaml:11:16: retryable: must be true or false, not "yes"`,
 		`bad.yaml:12:11: code "isv.A" is listed twice (first at line 9); remove one of the rows`,
 		`bad.yaml:14:12: fault: "network" is not a fault; use client (the caller's request is at fault) or server (the service failed)`,

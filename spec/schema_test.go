@@ -32,6 +32,7 @@ func TestSchemaKeys(t *testing.T) {
 		{"/properties/source", sourceKeys},
 		{"/properties/output", outputKeys},
 		{"/properties/categories/items", categoryKeys},
+		{"/properties/families/items", familyKeys},
 		{"/properties/codes/items", codeKeys},
 	} {
 		obj := schemaAt(t, root, c.path)
@@ -43,7 +44,7 @@ func TestSchemaKeys(t *testing.T) {
 			t.Errorf("property names of schema%s differ from the loader's keys, in README order (-loader +schema):\n%s", c.path, diff)
 		}
 	}
-	// Every mapping of the format is covered: the five above are the only
+	// Every mapping of the format is covered: the six above are the only
 	// objects with properties, and each refuses unknown keys.
 	var objects []string
 	walkSchema(root, "", func(path string, s *jsonObject) {
@@ -54,7 +55,7 @@ func TestSchemaKeys(t *testing.T) {
 			}
 		}
 	})
-	want := []string{"", "/properties/source", "/properties/output", "/properties/categories/items", "/properties/codes/items"}
+	want := []string{"", "/properties/source", "/properties/output", "/properties/categories/items", "/properties/families/items", "/properties/codes/items"}
 	if diff := cmp.Diff(want, objects); diff != "" {
 		t.Errorf("objects with properties (-want +got):\n%s", diff)
 	}

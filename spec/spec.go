@@ -26,13 +26,23 @@ type Spec struct {
 	Source Source
 	// Output names what errspec generate writes; its flags override it.
 	Output Output
+	// Languages are the BCP 47 tags of the languages the table's text is
+	// in, the primary first; empty when the spec declares none (its text
+	// is then in one language, unnamed).
+	Languages []string
 	// Initialisms are words the naming rules keep in the given case, on top
 	// of Go's usual list (ID, JSON, API, URL, HTTP, ...).
 	Initialisms []string
 	// Categories are the categories codes may name, in spec order.
 	Categories []Category
+	// Families are the code families, in spec order.
+	Families []Family
 	// Codes are the table's rows, in the vendor's order.
 	Codes []Entry
+	// Warnings are what the loader found questionable but not wrong, such
+	// as a code with no text in a declared language; errspec validate
+	// prints them.
+	Warnings ErrorList
 }
 
 // Source is the provenance of a table.
@@ -55,6 +65,9 @@ type Output struct {
 	// Templates is the folder holding the docs template, relative to the
 	// spec's folder; empty means the built-in template.
 	Templates string
+	// JSON names the table as JSON beside the Go file; empty or NoDocs
+	// ("none") means no JSON.
+	JSON string
 }
 
 // NoDocs is the Output.Docs value that turns the docs off.
@@ -72,6 +85,35 @@ type Category struct {
 	Pos Pos
 }
 
+// Family is a code family: every code that starts with Prefix, listed in
+// the table or not. Members that do not set their own retryable, fault or
+// category take the family's.
+type Family struct {
+	// Prefix is what the family's codes start with, such as
+	// "LimitExceeded.".
+	Prefix string
+	// Name is the spec's override of the family's Go name, or empty.
+	Name string
+	// Doc says what the family means.
+	Doc string
+	// Retryable, Fault and Category are the defaults of the family's
+	// members; Fault is empty when the family sets none.
+	Retryable bool
+	Fault     Fault
+	Category  string
+	// GoName is the family's Go name: Name, or the name derived from
+	// Prefix. Its sentinel is Err+GoName, unless the table lists Parent.
+	GoName string
+	// Parent is the code the table lists for the family itself
+	// (LimitExceeded for the prefix LimitExceeded.), whose sentinel is the
+	// family's, or nil.
+	Parent *Entry
+	// Pos is where the family's prefix: is in the spec.
+	Pos Pos
+
+	at fieldPos // where the checked fields are, for messages
+}
+
 // Fault says which side of the API call is to blame for an error.
 type Fault string
 
@@ -85,15 +127,21 @@ const (
 type Entry struct {
 	// Code is the wire code, verbatim.
 	Code string
-	// Message and Solution are the vendor's words, verbatim.
+	// Message and Solution are the vendor's words, verbatim: the primary
+	// language's, or, for each where the primary has none, the first
+	// other language's that has it (in the order of Spec.Languages).
 	Message  string
 	Solution string
+	// Texts holds the message and solution in each of Spec.Languages, in
+	// that order; nil when the spec declares no languages.
+	Texts []Text
 	// Success marks a code that is not an error, such as OK.
 	Success bool
 	// Retryable marks errors that may succeed when the call is repeated.
 	Retryable bool
 	// Fault is FaultClient or FaultServer for errors (FaultClient unless the
-	// spec says otherwise), and empty for success codes.
+	// spec or the code's family says otherwise), and empty for success
+	// codes.
 	Fault Fault
 	// Category is empty or the Name of one of the spec's categories.
 	Category string
@@ -102,6 +150,18 @@ type Entry struct {
 	// Deprecated, when non-empty, says why the code should no longer be
 	// used; the generated identifiers are marked Deprecated.
 	Deprecated string
+	// Aliases are other wire spellings of the code; Lookup of one gives
+	// this row.
+	Aliases []string
+	// HTTPStatus is the HTTP status the vendor documents for the code, or
+	// 0.
+	HTTPStatus int
+	// Local marks a code of the team's own rather than the vendor page's:
+	// a merge of the vendor's table never deprecates it.
+	Local bool
+	// Family is the code's family (the one with the longest prefix of the
+	// code), or nil.
+	Family *Family
 
 	// GoName is the Go name of the code: Name, or the name derived from
 	// Code by [Namer.Name]. The generated identifiers are Code+GoName and
@@ -110,13 +170,27 @@ type Entry struct {
 	// Pos is where the row's code: value is in the spec.
 	Pos Pos
 
-	at fieldPos // where the checked fields are, for messages
+	at  fieldPos // where the checked fields are, for messages
+	set fieldSet // which classification fields the entry sets itself
+}
+
+// Text is a code's message and solution in one language. A code has text
+// in a language when either is non-empty.
+type Text struct {
+	Message, Solution string
+}
+
+// fieldSet records which of the fields a family gives defaults for an
+// entry sets itself.
+type fieldSet struct {
+	retryable, fault, category bool
 }
 
 // fieldPos holds the positions of a code's fields that checks report on;
 // a field the spec leaves out is at the code's own position.
 type fieldPos struct {
-	success, retryable, fault, category, name Pos
+	success, retryable, fault, category, name, message Pos
+	aliases                                            []Pos
 }
 
 // Pos is a position in a spec file, 1-based.

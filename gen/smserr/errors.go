@@ -599,10 +599,22 @@ func (e *Error) Retryable() bool {
 	return info.Retryable
 }
 
-// RetryableError reports what [Error.Retryable] does. It is the method
+// RetryableError reports whether the call may succeed when made again
+// after a back-off: for a code the table or one of its families knows,
+// what [Error.Retryable] says; for any other code, whether the reply said
+// the server throttled the call or failed (HTTPStatus 429, or 500 and up)
+// or asked to be called again later (RetryAfter). It is the method
 // retryers look for on an error (aws-sdk-go-v2's retry package among
-// them), so that they follow the table.
-func (e *Error) RetryableError() bool { return e.Retryable() }
+// them), so that they follow the table; [IsRetryable] asks it too.
+func (e *Error) RetryableError() bool {
+	if e == nil {
+		return false
+	}
+	if info, known := e.Info(); known || codeFamilyOf(string(e.Code)) != nil {
+		return info.Retryable
+	}
+	return e.HTTPStatus == 429 || e.HTTPStatus >= 500 || e.RetryAfter > 0
+}
 
 // Solution returns the vendor's cause and solution for the code, or "" for
 // a code the table does not list.
@@ -808,21 +820,16 @@ func walkChain(err error, visit func(error) bool) bool {
 
 // IsRetryable reports whether the call that failed with err may succeed
 // when made again after a back-off: whether err carries a code (see
-// [FromError]) that the table, or the code's family, marks retryable. For
-// a code neither knows, it is true when the SDK's error says the server
-// throttled the call or failed (HTTP status 429, or 500 and up). An error
-// that carries no code, such as a network error or
+// [FromError]) that the table, or the code's family, marks retryable, and
+// for a code neither knows, whether the SDK's error says the server
+// throttled the call or failed (HTTP status 429, or 500 and up) or asked
+// to be called again later. It is [Error.RetryableError] of what FromError
+// finds. An error that carries no code, such as a network error or
 // context.DeadlineExceeded, is not retryable by this measure: retry
 // transport errors by your own policy.
 func IsRetryable(err error) bool {
 	e, ok := FromError(err)
-	if !ok {
-		return false
-	}
-	if info, known := e.Info(); known || codeFamilyOf(string(e.Code)) != nil {
-		return info.Retryable
-	}
-	return e.HTTPStatus == 429 || e.HTTPStatus >= 500
+	return ok && e.RetryableError()
 }
 
 // SDKs expose what a server said in an error of their own type: some
@@ -948,7 +955,8 @@ func sdkRetryAfter(err error) time.Duration {
 
 // sdkPeel removes the wrapping an SDK puts around the server's message,
 // "code: 400, <message> request id: <id>" (Alibaba Cloud's Darabonba
-// SDK), and returns the message and the request id it held.
+// SDK), and returns the message and the request id it held; "<nil>", as
+// that SDK prints a value the reply lacked, is none.
 func sdkPeel(msg string) (message, requestID string) {
 	if rest, ok := strings.CutPrefix(msg, "code: "); ok {
 		if n := strings.Index(rest, ", "); n > 0 && strings.Trim(rest[:n], "0123456789") == "" {
@@ -957,6 +965,13 @@ func sdkPeel(msg string) (message, requestID string) {
 	}
 	if i := strings.LastIndex(msg, " request id: "); i >= 0 {
 		msg, requestID = msg[:i], msg[i+len(" request id: "):]
+	}
+	// The SDK prints a missing value as <nil>.
+	if msg == "<nil>" {
+		msg = ""
+	}
+	if requestID == "<nil>" {
+		requestID = ""
 	}
 	return msg, requestID
 }

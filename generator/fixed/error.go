@@ -114,10 +114,22 @@ func (e *Error) Retryable() bool {
 	return info.Retryable
 }
 
-// RetryableError reports what [Error.Retryable] does. It is the method
+// RetryableError reports whether the call may succeed when made again
+// after a back-off: for a code the table or one of its families knows,
+// what [Error.Retryable] says; for any other code, whether the reply said
+// the server throttled the call or failed (HTTPStatus 429, or 500 and up)
+// or asked to be called again later (RetryAfter). It is the method
 // retryers look for on an error (aws-sdk-go-v2's retry package among
-// them), so that they follow the table.
-func (e *Error) RetryableError() bool { return e.Retryable() }
+// them), so that they follow the table; [IsRetryable] asks it too.
+func (e *Error) RetryableError() bool {
+	if e == nil {
+		return false
+	}
+	if info, known := e.Info(); known || codeFamilyOf(string(e.Code)) != nil {
+		return info.Retryable
+	}
+	return e.HTTPStatus == 429 || e.HTTPStatus >= 500 || e.RetryAfter > 0
+}
 
 // Solution returns the vendor's cause and solution for the code, or "" for
 // a code the table does not list.

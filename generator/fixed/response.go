@@ -84,19 +84,14 @@ func walkChain(err error, visit func(error) bool) bool {
 
 // IsRetryable reports whether the call that failed with err may succeed
 // when made again after a back-off: whether err carries a code (see
-// [FromError]) that the table, or the code's family, marks retryable. For
-// a code neither knows, it is true when the SDK's error says the server
-// throttled the call or failed (HTTP status 429, or 500 and up). An error
-// that carries no code, such as a network error or
+// [FromError]) that the table, or the code's family, marks retryable, and
+// for a code neither knows, whether the SDK's error says the server
+// throttled the call or failed (HTTP status 429, or 500 and up) or asked
+// to be called again later. It is [Error.RetryableError] of what FromError
+// finds. An error that carries no code, such as a network error or
 // context.DeadlineExceeded, is not retryable by this measure: retry
 // transport errors by your own policy.
 func IsRetryable(err error) bool {
 	e, ok := FromError(err)
-	if !ok {
-		return false
-	}
-	if info, known := e.Info(); known || codeFamilyOf(string(e.Code)) != nil {
-		return info.Retryable
-	}
-	return e.HTTPStatus == 429 || e.HTTPStatus >= 500
+	return ok && e.RetryableError()
 }

@@ -130,7 +130,8 @@ func sdkRetryAfter(err error) time.Duration {
 
 // sdkPeel removes the wrapping an SDK puts around the server's message,
 // "code: 400, <message> request id: <id>" (Alibaba Cloud's Darabonba
-// SDK), and returns the message and the request id it held.
+// SDK), and returns the message and the request id it held; "<nil>", as
+// that SDK prints a value the reply lacked, is none.
 func sdkPeel(msg string) (message, requestID string) {
 	if rest, ok := strings.CutPrefix(msg, "code: "); ok {
 		if n := strings.Index(rest, ", "); n > 0 && strings.Trim(rest[:n], "0123456789") == "" {
@@ -139,6 +140,13 @@ func sdkPeel(msg string) (message, requestID string) {
 	}
 	if i := strings.LastIndex(msg, " request id: "); i >= 0 {
 		msg, requestID = msg[:i], msg[i+len(" request id: "):]
+	}
+	// The SDK prints a missing value as <nil>.
+	if msg == "<nil>" {
+		msg = ""
+	}
+	if requestID == "<nil>" {
+		requestID = ""
 	}
 	return msg, requestID
 }
