@@ -7,6 +7,7 @@ require (
 	github.com/alibabacloud-go/tea v1.5.4
 	github.com/aliyun/alibaba-cloud-sdk-go v1.63.107
 	github.com/errspec/errspec v0.0.0-00010101000000-000000000000
+	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common v1.3.212
 )
 
 require (
