@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/errspec/errspec/spec"
 	"github.com/errspec/errspec/templates"
@@ -49,6 +50,9 @@ type Options struct {
 	// folder the spec's output.templates names (relative to the spec's
 	// file), or the embedded templates.FS.
 	Templates fs.FS
+	// JSONFile names the table as JSON; empty means the spec's
+	// output.json, and spec.NoDocs ("none") or empty there means none.
+	JSONFile string
 }
 
 // resolve applies the spec's output: choices under opts, and the defaults
@@ -70,6 +74,17 @@ func (opts Options) resolve(s *spec.Spec) (Options, error) {
 		}
 		if opts.GoFile == opts.DocsFile {
 			return opts, fmt.Errorf("the Go file and the docs are both named %q; name them apart", opts.GoFile)
+		}
+	}
+	if opts.JSONFile = cmp.Or(opts.JSONFile, s.Output.JSON); strings.EqualFold(opts.JSONFile, spec.NoDocs) {
+		opts.JSONFile = ""
+	}
+	if opts.JSONFile != "" {
+		if err := spec.CheckDocsFile(opts.JSONFile); err != nil {
+			return opts, fmt.Errorf("the JSON file's name: %w", err)
+		}
+		if opts.JSONFile == opts.GoFile || opts.JSONFile == opts.DocsFile && !opts.NoDocs {
+			return opts, fmt.Errorf("the JSON file %q has the name of another output; name them apart", opts.JSONFile)
 		}
 	}
 	if opts.Templates == nil && s.Output.Templates != "" {
@@ -108,6 +123,11 @@ func Generate(s *spec.Spec, opts Options) (map[string][]byte, error) {
 		return nil, err
 	}
 	out := map[string][]byte{opts.GoFile: src}
+	if opts.JSONFile != "" {
+		if out[opts.JSONFile], err = renderJSON(s); err != nil {
+			return nil, err
+		}
+	}
 	if !opts.NoDocs {
 		if docsErr != nil {
 			return nil, docsErr

@@ -23,7 +23,9 @@ var update = flag.Bool("update", false, "rewrite the golden files (testdata/*.tx
 // covers, spec.yaml is the input, and the other files are every expected
 // output, or, for a spec that must be refused, "error" holds the expected
 // message. Files the generator should not write fail the test, as do
-// files it writes that the case lacks.
+// files it writes that the case lacks. A case may also hold tests of the
+// generated package (files named *_test.go), written as its callers would
+// write them: TestGoldenCompiles runs them.
 const (
 	caseSpec  = "spec.yaml"
 	caseError = "error"
@@ -44,7 +46,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in, want := splitCase(t, ar)
+			in, want, _ := splitCase(t, ar)
 			got := elideFixed(t, caseSpec, in, outputs(caseSpec, in))
 			if *update {
 				writeCase(t, path, ar, got)
@@ -95,7 +97,7 @@ func outputs(name string, data []byte) map[string][]byte {
 // its placeholders filled in), and TestGolden checks that each Go file
 // holds it, once, where the marker stands. The committed gen/smserr shows
 // it whole.
-const fixedMarker = "// ... the code of generator/fixed, filled in for this package ...\n"
+const fixedMarker = "// ... the code of generator/fixed, filled in for this package ..."
 
 // elideFixed replaces the fixed half of each Go file in files, the outputs
 // of the spec in data, with fixedMarker.
@@ -116,6 +118,7 @@ func elideFixed(t *testing.T, name string, data []byte, files map[string][]byte)
 	if body, err = format.Source(body); err != nil {
 		t.Fatal(err)
 	}
+	body = bytes.TrimRight(body, "\n")
 	out := maps.Clone(files)
 	for file, src := range files {
 		if !strings.HasSuffix(file, ".go") {
@@ -129,23 +132,27 @@ func elideFixed(t *testing.T, name string, data []byte, files map[string][]byte)
 	return out
 }
 
-func splitCase(t *testing.T, ar *txtar.Archive) (in []byte, want map[string][]byte) {
+// splitCase returns a case's spec, its expected outputs, and its tests of
+// the generated package.
+func splitCase(t *testing.T, ar *txtar.Archive) (in []byte, want, tests map[string][]byte) {
 	t.Helper()
-	want = map[string][]byte{}
+	want, tests = map[string][]byte{}, map[string][]byte{}
 	for _, f := range ar.Files {
-		if f.Name == caseSpec {
+		switch {
+		case f.Name == caseSpec:
 			in = f.Data
-			continue
-		}
-		if _, dup := want[f.Name]; dup {
+		case want[f.Name] != nil || tests[f.Name] != nil:
 			t.Fatalf("file %s is in the case twice", f.Name)
+		case strings.HasSuffix(f.Name, "_test.go"):
+			tests[f.Name] = f.Data
+		default:
+			want[f.Name] = f.Data
 		}
-		want[f.Name] = f.Data
 	}
 	if in == nil {
 		t.Fatalf("case has no %s", caseSpec)
 	}
-	return in, want
+	return in, want, tests
 }
 
 func compareFiles(t *testing.T, want, got map[string][]byte) {
@@ -172,7 +179,7 @@ func writeCase(t *testing.T, path string, ar *txtar.Archive, got map[string][]by
 	t.Helper()
 	out := &txtar.Archive{Comment: ar.Comment}
 	for _, f := range ar.Files {
-		if f.Name == caseSpec {
+		if f.Name == caseSpec || strings.HasSuffix(f.Name, "_test.go") {
 			out.Files = append(out.Files, f)
 		}
 	}
@@ -190,12 +197,13 @@ func writeArchive(t *testing.T, path string, ar *txtar.Archive) {
 }
 
 // TestGoldenCompiles builds every golden Go output, and the shipped one, as
-// packages of a throwaway module and runs go vet on them: generated code
-// must type-check and vet clean for any spec the loader accepts, and
-// import nothing but the standard library.
+// packages of a throwaway module, runs go vet on them and runs the cases'
+// own tests of them: generated code must type-check and vet clean for any
+// spec the loader accepts, import nothing but the standard library, and
+// behave as its callers expect.
 func TestGoldenCompiles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds with the go command")
+		t.Skip("builds with the go command; skipped in -short mode")
 	}
 	dir := t.TempDir()
 	write := func(name string, data []byte) {
@@ -210,33 +218,44 @@ func TestGoldenCompiles(t *testing.T) {
 	write("go.mod", []byte("module golden\n\ngo 1.23\n"))
 	paths, _ := filepath.Glob("testdata/*.txtar")
 	cases := map[string]map[string][]byte{"shipped": outputs(spec.DefaultFile, spec.DefaultYAML())}
+	tests := 0
 	for _, path := range paths {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, _ := splitCase(t, ar)
-		cases[strings.TrimSuffix(filepath.Base(path), ".txtar")] = outputs(caseSpec, in)
+		in, _, caseTests := splitCase(t, ar)
+		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
+		cases[name] = outputs(caseSpec, in)
+		if _, ok := cases[name][caseError]; !ok {
+			maps.Copy(cases[name], caseTests)
+			tests += len(caseTests)
+		}
 	}
 	built := 0
 	for name, files := range cases {
 		for file, data := range files {
+			if file == caseError {
+				continue
+			}
+			write(filepath.Join(strings.ReplaceAll(name, "-", "_"), file), data)
 			if strings.HasSuffix(file, ".go") {
-				write(filepath.Join(strings.ReplaceAll(name, "-", "_"), file), data)
 				built++
 			}
 		}
 	}
-	if built < 2 {
-		t.Fatalf("only %d golden Go files to build", built)
+	if built < 2 || tests == 0 {
+		t.Fatalf("only %d golden Go files to build, %d tests to run", built, tests)
 	}
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go vet of the golden outputs: %v\n%s", err, out)
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s of the golden outputs: %v\n%s", args[0], err, out)
+		}
 	}
-	cmd = exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./...")
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./...")
 	cmd.Dir = dir
 	out, err := cmd.Output()
 	if err != nil {
@@ -258,7 +277,7 @@ func TestDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		inputs[path], _ = splitCase(t, ar)
+		inputs[path], _, _ = splitCase(t, ar)
 	}
 	for name, in := range inputs {
 		a, b := outputs(caseSpec, in), outputs(caseSpec, in)

@@ -30,7 +30,8 @@ type DocData struct {
 	Source spec.Source
 	// Languages are the BCP 47 tags of the table's languages, the
 	// primary first; empty when the spec declares none. Each code's
-	// .Texts has a Text (.Message, .Solution) per language, in this order.
+	// .Texts maps the languages it has text in to a Text (.Message,
+	// .Solution).
 	Languages []string
 	// Categories are the declared categories, in spec order.
 	Categories []DocCategory
@@ -64,6 +65,17 @@ type DocCode struct {
 	Name     string // the Go name, such as BusinessLimitControl
 	Const    string // the code's constant, such as CodeBusinessLimitControl
 	Sentinel string // the sentinel, such as ErrBusinessLimitControl; empty for success codes
+}
+
+// HasHTTPStatus reports whether any code has an HTTP status, for
+// templates that show the column only then.
+func (m *DocData) HasHTTPStatus() bool {
+	for _, c := range m.Codes {
+		if c.HTTPStatus != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // newModel derives the model of s, which must have passed checkSpec.

@@ -187,7 +187,8 @@ func dataSections(m *DocData) ([]section, error) {
 	}
 	if len(m.Languages) > 0 {
 		for _, c := range m.Codes {
-			for _, t := range c.Texts {
+			for _, l := range m.Languages {
+				t := c.Texts[l]
 				texts = append(texts, jen.Line().Values(jen.Lit(t.Message), jen.Lit(t.Solution)))
 			}
 		}

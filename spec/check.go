@@ -203,9 +203,9 @@ func (d *decoder) checkAliases(codes []Entry, byCode map[string]*Entry) {
 func (d *decoder) warnMissingText(s *Spec) {
 	for _, c := range s.Codes {
 		var missing []string
-		for i, t := range c.Texts {
-			if t.Message == "" && t.Solution == "" {
-				missing = append(missing, s.Languages[i])
+		for _, l := range s.Languages {
+			if _, ok := c.Texts[l]; !ok {
+				missing = append(missing, l)
 			}
 		}
 		if len(missing) > 0 && len(s.Warnings) < maxErrors {

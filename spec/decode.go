@@ -332,24 +332,30 @@ func (d *decoder) code(n *yaml.Node, langs []string) (Entry, bool) {
 }
 
 // codeText reads a code's message: and solution:, each either text in the
-// primary language or a mapping of languages to text, and resolves
-// Message and Solution: the primary language's, or the first other
-// language's that has one.
+// primary language or a mapping of languages to text, into Texts, and
+// resolves Message and Solution: the primary language's, or the first
+// other language's that has one (langs are in the spec's order).
 func (d *decoder) codeText(c *Entry, f map[string]field, langs []string) {
-	if len(langs) > 0 {
-		c.Texts = make([]Text, len(langs))
+	text := func(lang string) *Text {
+		if c.Texts == nil {
+			c.Texts = make(map[string]Text, len(langs))
+		}
+		t := c.Texts[lang]
+		return &t
 	}
 	for _, k := range []struct {
 		key  string
 		dst  *string
-		lang func(*Text) *string
+		part func(*Text) *string
 	}{{"message", &c.Message, func(t *Text) *string { return &t.Message }}, {"solution", &c.Solution, func(t *Text) *string { return &t.Solution }}} {
 		fl := f[k.key]
 		if !fl.usable() || fl.value.Kind != yaml.MappingNode {
 			v, _ := d.text(fl)
 			*k.dst = v
-			if len(langs) > 0 {
-				*k.lang(&c.Texts[0]) = v
+			if len(langs) > 0 && v != "" {
+				t := text(langs[0])
+				*k.part(t) = v
+				c.Texts[langs[0]] = *t
 			}
 			continue
 		}
@@ -357,19 +363,36 @@ func (d *decoder) codeText(c *Entry, f map[string]field, langs []string) {
 			d.errorf(fl.value, "%s: is a mapping of languages, but the spec declares none; add languages: (such as languages: [en, zh], the first the primary) or give the text as it is", k.key)
 			continue
 		}
-		texts := d.fields(fl.value, k.key+":", langs)
-		for i, l := range langs {
-			if v, ok := d.text(texts[l]); ok {
-				*k.lang(&c.Texts[i]) = v
-			}
-		}
-		for i := range langs {
-			if v := *k.lang(&c.Texts[i]); v != "" {
-				*k.dst = v
-				break
+		texts := d.languageFields(fl, langs)
+		for _, l := range langs {
+			if v, ok := d.text(texts[l]); ok && v != "" {
+				t := text(l)
+				*k.part(t) = v
+				c.Texts[l] = *t
+				if *k.dst == "" {
+					*k.dst = v
+				}
 			}
 		}
 	}
+}
+
+// languageFields returns the pairs of f's mapping of languages to text,
+// reporting languages that languages: does not declare.
+func (d *decoder) languageFields(f field, langs []string) map[string]field {
+	var known []string
+	for i := 0; i+1 < len(f.value.Content); i += 2 {
+		k := f.value.Content[i]
+		if k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && !contains(langs, k.Value) && !contains(known, k.Value) {
+			d.errorf(k, "%s: has text in %s, a language languages: does not declare (%s); declare it there, or remove the text", f.key.Value, quoteIfNeeded(k.Value), strings.Join(langs, ", "))
+			known = append(known, k.Value)
+		}
+	}
+	texts := d.fields(f.value, f.key.Value+":", append(known, langs...))
+	for _, k := range known {
+		delete(texts, k)
+	}
+	return texts
 }
 
 // languages reads languages:, a list of BCP 47 tags such as en or zh-Hans,

@@ -17,41 +17,41 @@ import "fmt"
 // Spec is a loaded and checked error table.
 type Spec struct {
 	// File is the name the spec was loaded from, used in error messages.
-	File string
+	File string `json:"-"`
 	// Package is the Go package name of the generated code.
-	Package string
+	Package string `json:"package"`
 	// Service is the human name of the vendor's service, for docs.
-	Service string
+	Service string `json:"service,omitempty"`
 	// Source records where the table came from.
-	Source Source
+	Source Source `json:"source,omitzero"`
 	// Output names what errspec generate writes; its flags override it.
-	Output Output
+	Output Output `json:"-"`
 	// Languages are the BCP 47 tags of the languages the table's text is
 	// in, the primary first; empty when the spec declares none (its text
 	// is then in one language, unnamed).
-	Languages []string
+	Languages []string `json:"languages,omitempty"`
 	// Initialisms are words the naming rules keep in the given case, on top
 	// of Go's usual list (ID, JSON, API, URL, HTTP, ...).
-	Initialisms []string
+	Initialisms []string `json:"initialisms,omitempty"`
 	// Categories are the categories codes may name, in spec order.
-	Categories []Category
+	Categories []Category `json:"categories,omitempty"`
 	// Families are the code families, in spec order.
-	Families []Family
+	Families []Family `json:"families,omitempty"`
 	// Codes are the table's rows, in the vendor's order.
-	Codes []Entry
+	Codes []Entry `json:"codes"`
 	// Warnings are what the loader found questionable but not wrong, such
 	// as a code with no text in a declared language; errspec validate
 	// prints them.
-	Warnings ErrorList
+	Warnings ErrorList `json:"-"`
 }
 
 // Source is the provenance of a table.
 type Source struct {
-	Title string
+	Title string `json:"title,omitempty"`
 	// URL is empty or an absolute http(s) URL.
-	URL string
+	URL string `json:"url,omitempty"`
 	// Updated is empty or the vendor's "last updated" date as YYYY-MM-DD.
-	Updated string
+	Updated string `json:"updated,omitempty"`
 }
 
 // Output says what errspec generate writes, for specs that always want the
@@ -76,13 +76,13 @@ const NoDocs = "none"
 // Category groups codes by what went wrong, such as throttling or auth.
 type Category struct {
 	// Name is the category's value, as codes refer to it.
-	Name string
+	Name string `json:"name"`
 	// Doc says what the category means.
-	Doc string
+	Doc string `json:"doc,omitempty"`
 	// GoName is the Go name derived from Name (throttling → Throttling).
-	GoName string
+	GoName string `json:"go_name"`
 	// Pos is where the category is declared.
-	Pos Pos
+	Pos Pos `json:"-"`
 }
 
 // Family is a code family: every code that starts with Prefix, listed in
@@ -91,25 +91,25 @@ type Category struct {
 type Family struct {
 	// Prefix is what the family's codes start with, such as
 	// "LimitExceeded.".
-	Prefix string
+	Prefix string `json:"prefix"`
 	// Name is the spec's override of the family's Go name, or empty.
-	Name string
+	Name string `json:"name,omitempty"`
 	// Doc says what the family means.
-	Doc string
+	Doc string `json:"doc,omitempty"`
 	// Retryable, Fault and Category are the defaults of the family's
 	// members; Fault is empty when the family sets none.
-	Retryable bool
-	Fault     Fault
-	Category  string
+	Retryable bool   `json:"retryable,omitempty"`
+	Fault     Fault  `json:"fault,omitempty"`
+	Category  string `json:"category,omitempty"`
 	// GoName is the family's Go name: Name, or the name derived from
 	// Prefix. Its sentinel is Err+GoName, unless the table lists Parent.
-	GoName string
+	GoName string `json:"go_name"`
 	// Parent is the code the table lists for the family itself
 	// (LimitExceeded for the prefix LimitExceeded.), whose sentinel is the
 	// family's, or nil.
-	Parent *Entry
+	Parent *Entry `json:"-"`
 	// Pos is where the family's prefix: is in the spec.
-	Pos Pos
+	Pos Pos `json:"-"`
 
 	at fieldPos // where the checked fields are, for messages
 }
@@ -126,49 +126,50 @@ const (
 // Entry is one row of the table: a code and what the spec says of it.
 type Entry struct {
 	// Code is the wire code, verbatim.
-	Code string
+	Code string `json:"code"`
 	// Message and Solution are the vendor's words, verbatim: the primary
 	// language's, or, for each where the primary has none, the first
 	// other language's that has it (in the order of Spec.Languages).
-	Message  string
-	Solution string
-	// Texts holds the message and solution in each of Spec.Languages, in
-	// that order; nil when the spec declares no languages.
-	Texts []Text
+	Message  string `json:"message,omitempty"`
+	Solution string `json:"solution,omitempty"`
+	// Texts holds the message and solution in each of Spec.Languages that
+	// the code has text in, by language; nil when the spec declares no
+	// languages.
+	Texts map[string]Text `json:"texts,omitempty"`
 	// Success marks a code that is not an error, such as OK.
-	Success bool
+	Success bool `json:"success,omitempty"`
 	// Retryable marks errors that may succeed when the call is repeated.
-	Retryable bool
+	Retryable bool `json:"retryable,omitempty"`
 	// Fault is FaultClient or FaultServer for errors (FaultClient unless the
 	// spec or the code's family says otherwise), and empty for success
 	// codes.
-	Fault Fault
+	Fault Fault `json:"fault,omitempty"`
 	// Category is empty or the Name of one of the spec's categories.
-	Category string
+	Category string `json:"category,omitempty"`
 	// Name is the spec's override of the Go name, or empty.
-	Name string
+	Name string `json:"name,omitempty"`
 	// Deprecated, when non-empty, says why the code should no longer be
 	// used; the generated identifiers are marked Deprecated.
-	Deprecated string
+	Deprecated string `json:"deprecated,omitempty"`
 	// Aliases are other wire spellings of the code; Lookup of one gives
 	// this row.
-	Aliases []string
+	Aliases []string `json:"aliases,omitempty"`
 	// HTTPStatus is the HTTP status the vendor documents for the code, or
 	// 0.
-	HTTPStatus int
+	HTTPStatus int `json:"http_status,omitempty"`
 	// Local marks a code of the team's own rather than the vendor page's:
 	// a merge of the vendor's table never deprecates it.
-	Local bool
+	Local bool `json:"local,omitempty"`
 	// Family is the code's family (the one with the longest prefix of the
 	// code), or nil.
-	Family *Family
+	Family *Family `json:"-"`
 
 	// GoName is the Go name of the code: Name, or the name derived from
 	// Code by [Namer.Name]. The generated identifiers are Code+GoName and
 	// Err+GoName.
-	GoName string
+	GoName string `json:"go_name"`
 	// Pos is where the row's code: value is in the spec.
-	Pos Pos
+	Pos Pos `json:"-"`
 
 	at  fieldPos // where the checked fields are, for messages
 	set fieldSet // which classification fields the entry sets itself
@@ -177,7 +178,8 @@ type Entry struct {
 // Text is a code's message and solution in one language. A code has text
 // in a language when either is non-empty.
 type Text struct {
-	Message, Solution string
+	Message  string `json:"message,omitempty"`
+	Solution string `json:"solution,omitempty"`
 }
 
 // fieldSet records which of the fields a family gives defaults for an
