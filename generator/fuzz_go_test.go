@@ -132,6 +132,9 @@ func checkAPI(t tester, s *spec.Spec, pkg *types.Package) {
 			sentinels["Err"+c.GoName] = true
 		}
 	}
+	for _, f := range s.Families {
+		sentinels["Err"+f.GoName] = true
+	}
 	for _, c := range s.Categories {
 		consts["Category"+c.GoName] = value{catT, c.Name}
 	}
@@ -456,13 +459,7 @@ func checkInert(t tester, s *spec.Spec, src []byte) {
 		}
 	}
 	vocab := generatorVocabulary(t)
-	derived := map[string]bool{}
-	for _, c := range s.Codes {
-		derived["Code"+c.GoName], derived["Err"+c.GoName] = true, true
-	}
-	for _, c := range s.Categories {
-		derived["Category"+c.GoName] = true
-	}
+	derived := derivedNames(s)
 	for i, tok := range got[min(2, len(got)):] { // after the package clause
 		if !vocab[tok] && !derived[tok] {
 			t.Errorf("the code holds %q, a word the generator writes for no golden spec and the spec does not derive\n%s", tok, context(got, i+2))
@@ -489,13 +486,7 @@ func generatorVocabulary(t tester) map[string]bool {
 				continue
 			}
 			files := generateNoPanic(t, s, defaults)
-			derived := map[string]bool{}
-			for _, c := range s.Codes {
-				derived["Code"+c.GoName], derived["Err"+c.GoName] = true, true
-			}
-			for _, c := range s.Categories {
-				derived["Category"+c.GoName] = true
-			}
+			derived := derivedNames(s)
 			for _, tok := range shape(t, files[generator.DefaultGoFile])[2:] {
 				if !derived[tok] {
 					vocab[tok] = true
@@ -507,6 +498,21 @@ func generatorVocabulary(t tester) map[string]bool {
 		t.Fatalf("no golden spec gave a vocabulary")
 	}
 	return vocab
+}
+
+// derivedNames are the identifiers the spec's own names give.
+func derivedNames(s *spec.Spec) map[string]bool {
+	derived := map[string]bool{}
+	for _, c := range s.Codes {
+		derived["Code"+c.GoName], derived["Err"+c.GoName] = true, true
+	}
+	for _, c := range s.Categories {
+		derived["Category"+c.GoName] = true
+	}
+	for _, f := range s.Families {
+		derived["Err"+f.GoName] = true
+	}
+	return derived
 }
 
 func at(toks []string, i int) string {

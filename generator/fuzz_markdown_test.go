@@ -21,7 +21,10 @@ import (
 
 const (
 	codesHeader      = "| Code | Go name | Message | Solution | Retryable | Fault | Category |"
+	httpHeader       = " HTTP status |"
 	categoriesHeader = "| Category | Go constant | Meaning |"
+	familiesHeader   = "| Prefix | Sentinel | Retryable | Fault | Category | Meaning |"
+	textHeader       = "| Code | Message | Solution |"
 )
 
 // checkMarkdown checks the docs: the header, one table row per code and
@@ -38,8 +41,13 @@ func checkMarkdown(t tester, s *spec.Spec, md []byte) {
 	}
 	lines := strings.Split(string(md), "\n")
 	inTable := map[int]bool{}
-	table := func(header string, n int, row func(cells []string, i int)) {
-		h := slices.Index(lines, header)
+	// tableAt checks the table whose header is line h (after from, when h
+	// is negative): n rows, each as row says.
+	tableAt := func(from int, header string, n int, row func(cells []string, i int)) {
+		h := -1
+		if i := slices.Index(lines[from:], header); i >= 0 {
+			h = from + i
+		}
 		if h < 0 {
 			t.Errorf("the docs have no table %q", header)
 			return
@@ -64,9 +72,27 @@ func checkMarkdown(t tester, s *spec.Spec, md []byte) {
 			t.Errorf("table %q has more rows than the spec: %q", header, next)
 		}
 	}
-	table(codesHeader, len(s.Codes), func(cells []string, i int) {
+	table := func(header string, n int, row func(cells []string, i int)) { tableAt(0, header, n, row) }
+	codes := codesHeader
+	if slices.ContainsFunc(s.Codes, func(c spec.Entry) bool { return c.HTTPStatus != 0 }) {
+		codes += httpHeader
+	}
+	table(codes, len(s.Codes), func(cells []string, i int) {
 		c := s.Codes[i]
-		cellIs(t, "code", cells[0], codeSpan, escapeCode(c.Code))
+		spans := strings.Split(cells[0], "<br>also ")
+		cellIs(t, "code", spans[0], codeSpan, escapeCode(c.Code))
+		if len(spans)-1 != len(c.Aliases) {
+			t.Errorf("code %q: code cell %q shows %d aliases, want %d", c.Code, cells[0], len(spans)-1, len(c.Aliases))
+		} else {
+			for k, a := range c.Aliases {
+				cellIs(t, "alias", spans[k+1], codeSpan, escapeCode(a))
+			}
+		}
+		if codes != codesHeader {
+			if want := strconv.Itoa(c.HTTPStatus); c.HTTPStatus != 0 && cells[7] != want || c.HTTPStatus == 0 && cells[7] != "" {
+				t.Errorf("code %q: HTTP status cell %q, want %d", c.Code, cells[7], c.HTTPStatus)
+			}
+		}
 		name, dep, isDep := strings.Cut(cells[1], "<br>deprecated: ")
 		cellIs(t, "Go name", name, codeSpan, "Code"+c.GoName)
 		if isDep != (c.Deprecated != "") {
@@ -87,6 +113,40 @@ func checkMarkdown(t tester, s *spec.Spec, md []byte) {
 		cellIs(t, "fault", cells[5], markdownText, string(c.Fault))
 		cellIs(t, "category", cells[6], markdownText, breaks(c.Category))
 	})
+	if len(s.Families) > 0 {
+		table(familiesHeader, len(s.Families), func(cells []string, i int) {
+			f := s.Families[i]
+			cellIs(t, "prefix", cells[0], codeSpan, escapeCode(f.Prefix))
+			cellIs(t, "family sentinel", cells[1], codeSpan, "Err"+f.GoName)
+			cellIs(t, "family retryable", cells[2], markdownText, map[bool]string{true: "yes", false: "no"}[f.Retryable])
+			cellIs(t, "family fault", cells[3], markdownText, string(f.Fault))
+			cellIs(t, "family category", cells[4], markdownText, breaks(f.Category))
+			cellIs(t, "family doc", cells[5], markdownText, breaks(f.Doc))
+		})
+	} else if slices.Contains(lines, familiesHeader) {
+		t.Errorf("a families table, but the spec has no families")
+	}
+	for k, lang := range s.Languages {
+		heading := slices.Index(lines, "## Text in "+lang)
+		if k == 0 || heading < 0 {
+			if (k == 0) != (heading < 0) {
+				t.Errorf("a text table for %s: %v, want %v", lang, heading >= 0, k > 0)
+			}
+			continue
+		}
+		var with []spec.Entry
+		for _, c := range s.Codes {
+			if _, ok := c.Texts[lang]; ok {
+				with = append(with, c)
+			}
+		}
+		tableAt(heading, textHeader, len(with), func(cells []string, i int) {
+			c := with[i]
+			cellIs(t, "text code", cells[0], codeSpan, escapeCode(c.Code))
+			cellIs(t, "text message", cells[1], markdownText, breaks(c.Texts[lang].Message))
+			cellIs(t, "text solution", cells[2], markdownText, breaks(c.Texts[lang].Solution))
+		})
+	}
 	if len(s.Categories) > 0 {
 		table(categoriesHeader, len(s.Categories), func(cells []string, i int) {
 			c := s.Categories[i]

@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"go/token"
 	"path/filepath"
 	"runtime/debug"
@@ -58,7 +59,7 @@ func FuzzGenerateText(f *testing.F) {
 
 // defaults are the Options the checks generate with: the default file
 // names and the built-in template, whatever the spec's output: key says.
-var defaults = generator.Options{GoFile: generator.DefaultGoFile, DocsFile: generator.DefaultDocsFile, Templates: templates.FS}
+var defaults = generator.Options{GoFile: generator.DefaultGoFile, DocsFile: generator.DefaultDocsFile, JSONFile: spec.NoDocs, Templates: templates.FS}
 
 // checkGenerate generates from s and checks the output. With ownOutputs it
 // also generates with the spec's own output: choices (but the built-in
@@ -72,6 +73,12 @@ func checkGenerate(t tester, s *spec.Spec, ownOutputs bool) {
 		return
 	}
 	for name, data := range generateNoPanic(t, s, generator.Options{Templates: templates.FS}) {
+		if name == s.Output.JSON {
+			if !json.Valid(data) || !bytes.HasPrefix(data, []byte(generator.JSONHeader+"\n")) {
+				t.Errorf("the JSON table %s is not JSON that starts with errspec's header", name)
+			}
+			continue
+		}
 		want := files[generator.DefaultDocsFile]
 		if strings.HasSuffix(name, ".go") {
 			want = files[generator.DefaultGoFile]

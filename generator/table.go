@@ -132,7 +132,7 @@ func sentinelSections(m *DocData) []section {
 			c := m.Codes[errs[i]]
 			d := new(doc).add("%s matches errors with the code [%s].", c.Sentinel, c.Const)
 			for _, f := range m.Families {
-				if f.Parent == c.Entry {
+				if f.Parent != nil && f.Parent.Code == c.Code {
 					d.add("It also matches any code of the family %s: codes that start with %q, listed in the table or not.", f.GoName, f.Prefix)
 				}
 			}
@@ -226,13 +226,11 @@ func familyRows(m *DocData) []jen.Code {
 	slices.SortStableFunc(fs, func(a, b DocFamily) int { return len(b.Prefix) - len(a.Prefix) })
 	var rows []jen.Code
 	for _, f := range fs {
-		key := jen.Lit(f.Prefix)
-		for _, c := range m.Codes {
-			if c.Entry == f.Parent {
-				key = jen.Id(c.Const)
-			}
+		key := f.Prefix
+		if f.Parent != nil {
+			key = f.Parent.Code
 		}
-		fields := []jen.Code{jen.Id("prefix").Op(":").Lit(f.Prefix), jen.Id("key").Op(":").Add(key)}
+		fields := []jen.Code{jen.Id("prefix").Op(":").Lit(f.Prefix), jen.Id("key").Op(":").Lit(key)}
 		if f.Retryable {
 			fields = append(fields, jen.Id("retryable").Op(":").True())
 		}
