@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,9 @@ type Report struct {
 	Text       []FieldChange `json:"text_changed"`
 	Class      []FieldChange `json:"classification_changed"`
 	Breaking   []APIChange   `json:"breaking"`
+	// Families added and removed, by prefix.
+	FamiliesAdded   []string `json:"families_added"`
+	FamiliesRemoved []string `json:"families_removed"`
 }
 
 // A CodeChange is a code that was added, removed or deprecated.
@@ -34,7 +38,7 @@ type CodeChange struct {
 // A FieldChange is one field of a code whose value changed.
 type FieldChange struct {
 	Code  string `json:"code"`
-	Field string `json:"field"` // message, solution, success, retryable, fault, category, deprecated
+	Field string `json:"field"` // message, solution, "message (zh)", success, retryable, fault, category, http_status, aliases, local, deprecated
 	Old   string `json:"old"`
 	New   string `json:"new"`
 }
@@ -51,7 +55,9 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 		Old: old.File, New: new.File, Package: new.Package,
 		Added: []CodeChange{}, Removed: []CodeChange{}, Deprecated: []CodeChange{},
 		Text: []FieldChange{}, Class: []FieldChange{}, Breaking: []APIChange{},
+		FamiliesAdded: []string{}, FamiliesRemoved: []string{},
 	}
+	r.FamiliesAdded, r.FamiliesRemoved = familyChanges(old.Families, new.Families), familyChanges(new.Families, old.Families)
 	before := make(map[string]spec.Entry, len(old.Codes))
 	for _, c := range old.Codes {
 		before[c.Code] = c
@@ -69,10 +75,17 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 		} else if o.Deprecated != c.Deprecated {
 			r.Class = append(r.Class, FieldChange{c.Code, "deprecated", o.Deprecated, c.Deprecated})
 		}
-		for _, f := range []FieldChange{
+		texts := []FieldChange{
 			{c.Code, "message", o.Message, c.Message},
 			{c.Code, "solution", o.Solution, c.Solution},
-		} {
+		}
+		for _, lang := range languages(old, new) {
+			ot, nt := textIn(old, o, lang, new), textIn(new, c, lang, old)
+			texts = append(texts,
+				FieldChange{c.Code, "message (" + lang + ")", ot.Message, nt.Message},
+				FieldChange{c.Code, "solution (" + lang + ")", ot.Solution, nt.Solution})
+		}
+		for _, f := range texts {
 			if f.Old != f.New {
 				r.Text = append(r.Text, f)
 			}
@@ -82,6 +95,9 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 			{c.Code, "retryable", strconv.FormatBool(o.Retryable), strconv.FormatBool(c.Retryable)},
 			{c.Code, "fault", string(o.Fault), string(c.Fault)},
 			{c.Code, "category", o.Category, c.Category},
+			{c.Code, "http_status", httpStatus(o.HTTPStatus), httpStatus(c.HTTPStatus)},
+			{c.Code, "aliases", strings.Join(o.Aliases, ", "), strings.Join(c.Aliases, ", ")},
+			{c.Code, "local", strconv.FormatBool(o.Local), strconv.FormatBool(c.Local)},
 		} {
 			if f.Old != f.New {
 				r.Class = append(r.Class, f)
@@ -109,6 +125,47 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 	}
 	r.Breaking = append(r.Breaking, breakingChanges(apis[0], apis[1])...)
 	return r, nil
+}
+
+// languages lists the languages of both specs, once each: the new spec's,
+// then those only the old one declares.
+func languages(old, new *spec.Spec) []string {
+	langs := slices.Clone(new.Languages)
+	for _, l := range old.Languages {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	return langs
+}
+
+// familyChanges lists the prefixes of the families of b that a lacks.
+func familyChanges(a, b []spec.Family) []string {
+	out := []string{}
+	for _, f := range b {
+		if !slices.ContainsFunc(a, func(g spec.Family) bool { return g.Prefix == f.Prefix }) {
+			out = append(out, f.Prefix)
+		}
+	}
+	return out
+}
+
+// textIn returns c's text in lang, c being a code of s. A spec that
+// declares no languages has its text in other's primary language, so that
+// declaring languages changes no text.
+func textIn(s *spec.Spec, c spec.Entry, lang string, other *spec.Spec) spec.Text {
+	if len(s.Languages) == 0 && len(other.Languages) > 0 && lang == other.Languages[0] {
+		return spec.Text{Message: c.Message, Solution: c.Solution}
+	}
+	return c.Texts[lang]
+}
+
+// httpStatus is a code's HTTP status as the report shows it: none is "".
+func httpStatus(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // WriteText writes the report as plain text, a section per kind of change.
@@ -165,13 +222,24 @@ func (r *Report) sections(b *strings.Builder, head func(string, int), item func(
 			item(fmt.Sprintf("%s %s: %s → %s", code(f.Code), f.Field, quote(f.Old), quote(f.New)))
 		}
 	}
-	if len(r.Added)+len(r.Removed)+len(r.Deprecated)+len(r.Text)+len(r.Class)+len(r.Breaking) == 0 {
+	if len(r.Added)+len(r.Removed)+len(r.Deprecated)+len(r.Text)+len(r.Class)+len(r.Breaking)+len(r.FamiliesAdded)+len(r.FamiliesRemoved) == 0 {
 		item("no changes")
 		return
 	}
 	codes("Added", r.Added)
 	codes("Removed", r.Removed)
 	codes("Deprecated", r.Deprecated)
+	for _, fs := range []struct {
+		title    string
+		prefixes []string
+	}{{"Families added", r.FamiliesAdded}, {"Families removed", r.FamiliesRemoved}} {
+		if len(fs.prefixes) > 0 {
+			head(fs.title, len(fs.prefixes))
+			for _, p := range fs.prefixes {
+				item(code(p))
+			}
+		}
+	}
 	fields("Text changed", r.Text, text)
 	fields("Classification changed", r.Class, func(s string) string {
 		if s == "" {
