@@ -16,6 +16,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
 )
 
 // Write puts the files Generate returned into dir, creating dir if needed,
@@ -44,12 +46,17 @@ func Diff(dir string, files map[string][]byte) ([]byte, error) {
 		label := filepath.ToSlash(f.path)
 		oldName, newName := path.Join("a", label), path.Join("b", label)
 		if !f.existed {
-			oldName = ""
+			oldName = "/dev/null"
 		}
 		if f.remove {
 			newName = "/dev/null"
 		}
-		b.WriteString(unifiedDiff(oldName, newName, string(f.old), string(f.data)))
+		old := string(f.old)
+		text, err := udiff.ToUnified(oldName, newName, old, udiff.Lines(old, string(f.data)), udiff.DefaultContextLines)
+		if err != nil {
+			return nil, fmt.Errorf("diff of %s: %w", f.path, err)
+		}
+		b.WriteString(text)
 	}
 	return []byte(b.String()), nil
 }

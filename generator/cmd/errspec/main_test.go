@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -159,6 +160,52 @@ func TestGenerateCheck(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(filepath.Join(out, "errors.go")); !bytes.Equal(before, after) {
 		t.Error("-check wrote errors.go")
+	}
+}
+
+// TestGenerateCheckDiffApplies checks that -check prints a diff a reviewer's
+// tools take as it is: git apply, given it in the folder generate ran in,
+// turns the old output into the new one (files changed, created and
+// removed), so the labels (a/ and b/ before the -out path, /dev/null for a
+// file that is new or goes) and every hunk are right.
+func TestGenerateCheckDiffApplies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs git apply; skipped in -short mode")
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Fatalf("no git command to apply the diff with: %v", err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	v1 := writeSpec(t, dir, "v1.yaml", "package: pkg\ncodes:\n  - code: A\n    message: first\n  - code: B\n    message: b\n")
+	v2 := writeSpec(t, dir, "v2.yaml", "package: pkg\ncodes:\n  - code: A\n    message: second\n  - code: B\n    message: b\n  - code: C\n    message: c\n")
+	if code, _, errOut := errspec(t, "generate", "-spec", v1, "-out", "pkg"); code != 0 {
+		t.Fatalf("generate v1: exit %d: %s", code, errOut)
+	}
+	next := []string{"generate", "-spec", v2, "-out", "pkg", "-file", "codes.go", "-check"}
+	code, diff, errOut := errspec(t, next...)
+	if code != exitFailed {
+		t.Fatalf("-check of a changed spec: exit %d: %s", code, errOut)
+	}
+	for _, labels := range []string{
+		"--- a/pkg/ERRORS.md\n+++ b/pkg/ERRORS.md\n",
+		"--- /dev/null\n+++ b/pkg/codes.go\n",
+		"--- a/pkg/errors.go\n+++ /dev/null\n",
+	} {
+		if !strings.Contains(diff, labels) {
+			t.Errorf("the diff lacks the labels %q:\n%s", labels, diff)
+		}
+	}
+	cmd := exec.Command(git, "apply", "-")
+	cmd.Stdin = strings.NewReader(diff)
+	cmd.Env = append(os.Environ(), "GIT_CEILING_DIRECTORIES="+filepath.Dir(dir))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git apply of the -check diff: %v\n%s\ndiff:\n%s", err, out, diff)
+	}
+	// The folder now holds exactly what generate would write.
+	if code, stdout, errOut := errspec(t, next...); code != 0 || stdout != "" {
+		t.Errorf("-check after applying its diff: exit %d, stderr %q, diff:\n%s", code, errOut, stdout)
 	}
 }
 
