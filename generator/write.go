@@ -5,15 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"go/build"
-	"go/build/constraint"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -233,7 +232,7 @@ func (w writer) otherPackages(dir string, files map[string][]byte) error {
 		// errspec's own files may name another package (a rename, which
 		// the name lock governs), and files go build leaves out
 		// (//go:build ignore) do not count.
-		if err != nil || generated(data) || !built(data) {
+		if err != nil || generated(data) || !built(name, data) {
 			continue
 		}
 		if pkg := packageName(data); pkg != "" && pkg != ours {
@@ -247,32 +246,14 @@ func (w writer) otherPackages(dir string, files map[string][]byte) error {
 		dir, theirs, strings.Join(others, ", "), ours, ours)
 }
 
-// built reports whether go build on this machine would build a Go file,
-// as far as its //go:build line says.
-func built(src []byte) bool {
-	for _, line := range strings.Split(string(src), "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "package ") {
-			break
-		}
-		if !constraint.IsGoBuild(line) {
-			continue
-		}
-		expr, err := constraint.Parse(line)
-		if err != nil {
-			return true
-		}
-		return expr.Eval(func(tag string) bool {
-			switch tag {
-			case runtime.GOOS, runtime.GOARCH, "gc":
-				return true
-			case "unix":
-				return runtime.GOOS != "windows" && runtime.GOOS != "plan9" && runtime.GOOS != "js" && runtime.GOOS != "wasip1"
-			}
-			return slices.Contains(build.Default.ReleaseTags, tag)
-		})
-	}
-	return true
+// built reports whether go build on this machine would build the Go file
+// name holding src, as go/build decides from the name and the //go:build
+// line. A line go/build cannot read counts as built.
+func built(name string, src []byte) bool {
+	ctxt := build.Default
+	ctxt.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(src)), nil }
+	ok, err := ctxt.MatchFile(".", name)
+	return ok || err != nil
 }
 
 // packageName returns the package a Go file declares, or "" if it is not
