@@ -13,7 +13,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/errspec/errspec/generator"
+	"github.com/errspec/errspec/generator/output"
 	"github.com/errspec/errspec/spec"
 	"github.com/errspec/errspec/spec/table"
 )
@@ -121,7 +121,7 @@ does not overwrite a file other than the -merge spec.`, stdout, stderr)
 	target := "<stdout>"
 	if *out != "" {
 		target = *out
-		if err := generator.WriteFile(*out, data); err != nil {
+		if err := output.WriteFile(*out, data); err != nil {
 			fmt.Fprintf(stderr, "errspec import: %v\n", err)
 			return exitFailed
 		}

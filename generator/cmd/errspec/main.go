@@ -32,6 +32,7 @@ import (
 	"syscall"
 
 	"github.com/errspec/errspec/generator"
+	"github.com/errspec/errspec/generator/output"
 	"github.com/errspec/errspec/spec"
 )
 
@@ -201,7 +202,11 @@ identifier of the package already in the folder unless -allow-breaking.`, stdout
 		dir = filepath.Join(".", s.Package)
 	}
 	if !*allowBreaking {
-		breaking, err := generator.Breaking(dir, files)
+		old, err := output.ReadGenerated(dir)
+		var breaking []generator.APIChange
+		if err == nil {
+			breaking, err = generator.Breaking(old, files)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "errspec generate: %v\n", err)
 			return exitFailed
@@ -216,7 +221,7 @@ identifier of the package already in the folder unless -allow-breaking.`, stdout
 		}
 	}
 	if *check {
-		diff, err := generator.Diff(dir, files)
+		diff, err := output.Diff(dir, files)
 		if err != nil {
 			fmt.Fprintf(stderr, "errspec generate -check: %v\n", err)
 			return exitFailed
@@ -232,7 +237,7 @@ identifier of the package already in the folder unless -allow-breaking.`, stdout
 	// replaced and some not: hold it until the write is done.
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	_, err = generator.Write(dir, files)
+	_, err = output.Write(dir, files)
 	signal.Stop(signals)
 	if err != nil {
 		fmt.Fprintf(stderr, "errspec generate: %v\n", err)

@@ -1,0 +1,60 @@
+package output
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteFile replaces the file at path with data, or creates it, through a
+// temporary file in the same folder renamed into place: a failure leaves
+// the old file as it was. It keeps the old file's permissions. Unlike
+// Write, it does not look for errspec's header: it is for files a person
+// owns, such as a spec that errspec import -merge updates.
+func WriteFile(path string, data []byte) error {
+	perm := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		if info.IsDir() {
+			return fmt.Errorf("%s is a folder; give a file name", path)
+		}
+		perm = info.Mode().Perm()
+	}
+	tmp, err := osFS{}.WriteTemp(filepath.Dir(path), tempPattern, data, perm)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// ReadGenerated returns the files in dir that errspec generated, those
+// that start with its header, by name: the package generator.Breaking
+// compares a new generation with. A dir that does not exist, or is not a
+// folder, holds none.
+func ReadGenerated(dir string) (map[string][]byte, error) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || isTemp(e.Name()) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		if generated(data) {
+			files[e.Name()] = data
+		}
+	}
+	return files, nil
+}
