@@ -57,12 +57,13 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// TestValidateBadSpecs runs validate on the spec of every bad golden case
-// of the generator and expects exit 1 and the case's positioned errors.
+// TestValidateBadSpecs runs validate on the spec of every load case of the
+// spec package (spec/testdata/load) and expects exit 1 and the case's
+// positioned errors.
 func TestValidateBadSpecs(t *testing.T) {
-	paths, _ := filepath.Glob("../../testdata/bad-*.txtar")
+	paths, _ := filepath.Glob("../../../spec/testdata/load/*.txtar")
 	if len(paths) == 0 {
-		t.Fatal("no bad-spec cases in generator/testdata")
+		t.Fatal("no bad-spec cases in spec/testdata/load")
 	}
 	dir := t.TempDir()
 	for _, path := range paths {
