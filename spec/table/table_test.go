@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errspec/errspec/spec"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
@@ -50,10 +49,7 @@ func readFile(t *testing.T, path string, opts Options) *Table {
 // TestSeedKnown reads the seed page with the shipped spec's messages known:
 // it must give every row of spec/alibaba-sms.yaml exactly, in order.
 func TestSeedKnown(t *testing.T) {
-	s, err := spec.Load(shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadSpec(t, shipped)
 	known := map[string]string{}
 	var want []cells
 	for _, c := range s.Codes {
@@ -81,10 +77,7 @@ func TestSeedKnown(t *testing.T) {
 // known messages: every row is a warning, and each split agrees with the
 // spec transcribed by hand.
 func TestSeedGuess(t *testing.T) {
-	s, err := spec.Load(shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadSpec(t, shipped)
 	tb := readFile(t, seedFile, Options{})
 	if len(tb.Rows) != len(s.Codes) || len(tb.Warnings) != len(s.Codes) {
 		t.Fatalf("%d rows, %d warnings; want %d of each", len(tb.Rows), len(tb.Warnings), len(s.Codes))

@@ -25,11 +25,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"path/filepath"
 	"runtime/debug"
-	"strings"
-	"syscall"
 
 	"github.com/errspec/errspec/generator"
 	"github.com/errspec/errspec/generator/output"
@@ -177,77 +173,27 @@ identifier of the package already in the folder unless -allow-breaking.`, stdout
 		return exitUsage
 	}
 
-	s, err := loadSpec(*specFile, *maxSize)
-	if err != nil {
-		report(stderr, "errspec generate", err)
-		return exitFailed
-	}
-	opts := generator.Options{GoFile: *file, DocsFile: *docs}
-	if strings.EqualFold(*docs, spec.NoDocs) {
-		opts.DocsFile, opts.NoDocs = "", true
-	}
-	if *templates != "" {
-		opts.Templates = os.DirFS(*templates)
-	}
-	files, err := generator.Generate(s, opts)
-	if err != nil {
-		if *templates != "" && strings.Contains(err.Error(), generator.DocsTemplate) {
-			err = fmt.Errorf("%w (templates folder %s)", err, *templates)
-		}
-		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
-		return exitFailed
-	}
-	dir := *out
-	if dir == "" {
-		dir = filepath.Join(".", s.Package)
-	}
-	if !*allowBreaking {
-		old, err := output.ReadGenerated(dir)
-		var breaking []generator.APIChange
-		if err == nil {
-			breaking, err = generator.Breaking(old, files)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "errspec generate: %v\n", err)
-			return exitFailed
-		}
-		if len(breaking) > 0 {
-			fmt.Fprintf(stderr, "errspec generate: regenerating %s would break code that uses package %s:\n", dir, s.Package)
-			for _, c := range breaking {
-				fmt.Fprintf(stderr, "\t%s\n", c)
-			}
-			fmt.Fprintf(stderr, "Keep codes the vendor dropped in the spec with deprecated: (errspec import -merge does this), or pass -allow-breaking to accept the break.\n")
-			return exitFailed
-		}
-	}
+	cmd := "errspec generate"
 	if *check {
-		diff, err := output.Diff(dir, files)
-		if err != nil {
-			fmt.Fprintf(stderr, "errspec generate -check: %v\n", err)
-			return exitFailed
-		}
-		if len(diff) > 0 {
-			stdout.Write(diff)
-			fmt.Fprintf(stderr, "errspec generate -check: %s is out of date with its spec; run errspec generate to update it\n", dir)
-			return exitFailed
-		}
-		return exitOK
+		cmd += " -check"
 	}
-	// An interrupt while files are renamed into place would leave some
-	// replaced and some not: hold it until the write is done.
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	_, err = output.Write(dir, files)
-	signal.Stop(signals)
+	res, err := output.Generate(output.Request{
+		Spec: *specFile, MaxSpecSize: *maxSize, Out: *out,
+		GoFile: *file, Docs: *docs, Templates: *templates,
+		Check: *check, AllowBreaking: *allowBreaking,
+	})
 	if err != nil {
-		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
+		report(stderr, cmd, err)
 		return exitFailed
 	}
-	select {
-	case sig := <-signals:
-		fmt.Fprintf(stderr, "errspec generate: %v: stopped after finishing the write to %s\n", sig, dir)
+	if len(res.Diff) > 0 {
+		stdout.Write(res.Diff)
+		fmt.Fprintf(stderr, "%s: %s is out of date with its spec; run errspec generate to update it\n", cmd, res.Dir)
 		return exitFailed
-	default:
+	}
+	if res.Interrupted != nil {
+		fmt.Fprintf(stderr, "%s: %v: stopped after finishing the write to %s\n", cmd, res.Interrupted, res.Dir)
+		return exitFailed
 	}
 	return exitOK
 }
@@ -262,13 +208,6 @@ func report(w io.Writer, cmd string, err error) {
 		return
 	}
 	fmt.Fprintf(w, "%s: %v\n", cmd, err)
-}
-
-func loadSpec(path string, maxSize int64) (*spec.Spec, error) {
-	if path == "" {
-		return spec.Default()
-	}
-	return spec.LoadLimit(path, maxSize)
 }
 
 // maxSpecSize adds the -max-spec-size flag: specs larger than this are
