@@ -9,10 +9,12 @@ import (
 
 // WriteFile replaces the file at path with data, or creates it, through a
 // temporary file in the same folder renamed into place: a failure leaves
-// the old file as it was. It keeps the old file's permissions. Unlike
-// Write, it does not look for errspec's header: it is for files a person
-// owns, such as a spec that errspec import -merge updates.
+// the old file as it was. It keeps the old file's permissions, and writes
+// through a symbolic link to the file it names, so that the link stays a
+// link. Unlike Write, it does not look for errspec's header: it is for
+// files a person owns, such as a spec that errspec import -merge updates.
 func WriteFile(path string, data []byte) error {
+	path = followLinks(path)
 	perm := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
 		if info.IsDir() {
@@ -29,6 +31,27 @@ func WriteFile(path string, data []byte) error {
 		return err
 	}
 	return nil
+}
+
+// followLinks returns the file that path names once symbolic links are
+// followed (a link to a link, a link to a file not yet there), or path if
+// it is no link.
+func followLinks(path string) string {
+	for range 255 { // the most links Linux follows
+		info, err := os.Lstat(path)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return path
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return path
 }
 
 // ReadGenerated returns the files in dir that errspec generated, those

@@ -24,15 +24,16 @@ text (a field the table has no column for is kept), source.updated takes the
 page's "last updated" date, new codes are added, and codes no longer in the
 table are marked deprecated rather than deleted, so code using them keeps
 compiling. A table with no codes, or none of the spec's, is refused. A
-summary goes to standard error; the spec goes to -o, or standard output. -o
-does not overwrite a file other than the -merge spec.`, stdout, stderr)
+summary goes to standard error; the spec goes to -o, or standard output (-o
+-). -o does not overwrite a file other than the -merge spec, and writes
+through a symbolic link to the file it names.`, stdout, stderr)
 	format := fs.String("format", "", "the table's `format`: tsv, csv, markdown, html or text; empty means by TABLE's extension")
 	merge := fs.String("merge", "", "merge the table into the spec `SPEC` instead of writing a new one")
 	columns := fs.String("columns", "", "header names of columns the usual words miss, as `code=H,message=H,solution=H`")
 	tableN := fs.Int("table", 0, "read the `N`th table of an HTML or Markdown file (from 1); 0 means the first with a code column")
 	pkg := fs.String("package", "", "the Go package `NAME` of a new spec; empty means one made from TABLE's file name")
 	date := fs.String("date", time.Now().Format(time.DateOnly), "the `YYYY-MM-DD` date -merge records on codes that left the table")
-	out := fs.String("o", "", "write the spec to `FILE`, a new file or the -merge spec (replaced atomically), instead of standard output")
+	out := fs.String("o", "", "write the spec to `FILE`, a new file or the -merge spec (replaced atomically), or - for standard output")
 	if code := fs.parse(args); code >= 0 {
 		return code
 	}
@@ -87,7 +88,7 @@ func finishImport(res *spec.Imported, err error, name, out string, stdout, stder
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "errspec import: warning: %s\n", w)
 	}
-	if out != "" {
+	if out != "" && out != "-" {
 		if err := output.WriteFile(out, res.Spec); err != nil {
 			fmt.Fprintf(stderr, "errspec import: %v\n", err)
 			return exitFailed

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -364,5 +365,48 @@ func TestImportFlags(t *testing.T) {
 	code, _, errOut = errspec(t, "import", "-package", "x", tab)
 	if code != 0 || !strings.Contains(errOut, "errspec import: 1 code from ") {
 		t.Errorf("one code: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestImportOutputTargets checks where -o writes: - is standard output, as
+// elsewhere, and a spec reached through a symbolic link is written through
+// it, to the file it points at, leaving the link a link.
+func TestImportOutputTargets(t *testing.T) {
+	dir := writeTemp(t, map[string]string{"t.tsv": "code\tmessage\tsolution\nA\ta, reworded\tFix a.\nB\tb\tFix b.\nC\tc\tFix c.\n"})
+	t.Chdir(dir)
+	code, out, errOut := errspec(t, "import", "-package", "acmeerr", "-o", "-", "t.tsv")
+	if code != 0 || !strings.Contains(out, "package: acmeerr\n") {
+		t.Errorf("-o -: exit %d, stdout %q, stderr %q; want the spec on standard output", code, out, errOut)
+	}
+	if _, err := os.Lstat("-"); !os.IsNotExist(err) {
+		t.Errorf("-o - wrote a file named -")
+	}
+
+	if err := os.Mkdir("specs", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join("specs", "errors.yaml")
+	if err := os.WriteFile(target, []byte(mergeSpec), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, "errors.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := errspec(t, "import", "-merge", "errors.yaml", "-o", "errors.yaml", "t.tsv"); code != 0 {
+		t.Fatalf("-merge LINK -o LINK: exit %d: %s", code, errOut)
+	}
+	if info, err := os.Lstat("errors.yaml"); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("errors.yaml is no longer a symbolic link (%v, %v)", info, err)
+	}
+	if got := readFile(t, target); got != strings.Replace(mergeSpec, "message: a\n", "message: a, reworded\n", 1) {
+		t.Errorf("the link's target was not updated:\n%s", got)
+	}
+	if info, _ := os.Stat(target); info.Mode().Perm() != 0o600 {
+		t.Errorf("the target's mode is %v; want it kept, 0600", info.Mode().Perm())
+	}
+	for _, d := range []string{".", "specs"} {
+		if entries, _ := os.ReadDir(d); slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasPrefix(e.Name(), ".errspec-") }) {
+			t.Errorf("a temporary file is left in %s: %v", d, entries)
+		}
 	}
 }
