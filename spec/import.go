@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/errspec/errspec/spec/table"
@@ -49,7 +50,7 @@ type Imported struct {
 	Summary *MergeSummary
 	// Warnings are the import's own, for a person to check before
 	// committing the spec: a merge that deprecates most of the spec's
-	// codes.
+	// codes, or that moves source.updated back in time.
 	Warnings []string
 	// Problems are the loader's problems with Spec, named as Out (an
 	// [ErrorList]), or nil: the fixes the spec needs before errspec
@@ -104,7 +105,7 @@ func Import(opts ImportOptions) (*Imported, error) {
 		if im.Spec, im.Summary, err = Merge(opts.Merge, old, t, opts.Date); err != nil {
 			return nil, err
 		}
-		im.Warnings = mergeWarnings(opts.Merge, im.Summary)
+		im.Warnings = mergeWarnings(opts.Merge, tableName(opts.Table), im.Summary)
 	} else {
 		pkg := opts.Package
 		if pkg == "" {
@@ -178,10 +179,17 @@ func checkTable(t *table.Table, name, merge string, known map[string]string) err
 	return fmt.Errorf("none of the table's %d codes (%s) is in %s: %s", len(t.Rows), strings.Join(codes, ", "), merge, hint)
 }
 
-// mergeWarnings are what a person should check after a merge into the
-// spec file: most of its codes gone from the table.
-func mergeWarnings(file string, sum *MergeSummary) []string {
+// mergeWarnings are what a person should check after a merge of a table
+// into the spec file: most of its codes gone from the table, or a table
+// dated before the spec.
+func mergeWarnings(file, table string, sum *MergeSummary) []string {
 	var warnings []string
+	from, errFrom := time.Parse(time.DateOnly, sum.UpdatedFrom)
+	to, errTo := time.Parse(time.DateOnly, sum.UpdatedTo)
+	if errFrom == nil && errTo == nil && to.Before(from) {
+		warnings = append(warnings, fmt.Sprintf("source.updated goes back from %s to %s: the table's \"last updated\" date is older than the spec's; check that %s is the vendor's latest page before you commit the spec",
+			sum.UpdatedFrom, sum.UpdatedTo, table))
+	}
 	if n := len(sum.Deprecated); 2*n > sum.Codes {
 		are := "are"
 		if n == 1 {

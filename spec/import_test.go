@@ -78,3 +78,28 @@ func TestPackageFor(t *testing.T) {
 		}
 	}
 }
+
+// TestImportUpdatedBackwards checks that a merge whose table is dated
+// before the spec's source.updated says so, naming both dates: the table
+// is most likely an old copy of the page.
+func TestImportUpdatedBackwards(t *testing.T) {
+	dir := t.TempDir()
+	specFile := filepath.Join(dir, "errors.yaml")
+	page := filepath.Join(dir, "page.md")
+	os.WriteFile(specFile, []byte("package: acmeerr\nsource:\n  updated: 2024-11-18\ncodes:\n  - code: A\n    message: a\n"), 0o644)
+	for date, want := range map[string]string{
+		"2018-06-15": "source.updated goes back from 2024-11-18 to 2018-06-15",
+		"2024-11-18": "",
+		"2025-01-02": "",
+	} {
+		os.WriteFile(page, []byte("# ACME\n\n*Last updated: "+date+"*\n\n| Code | Message |\n| --- | --- |\n| A | a |\n"), 0o644)
+		im, err := Import(ImportOptions{Table: page, Merge: specFile, Date: "2026-01-02"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(im.Warnings, "\n")
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("a table dated %s: warnings %q; want %q", date, got, want)
+		}
+	}
+}

@@ -57,7 +57,10 @@
 // and the table ends at a blank line or a line without a |. In a cell, \|
 // is a |, in `code` too, and <br> is a line break; other Markdown is kept as
 // written, except that a code loses the `…` or **…** around it. Tables in
-// fenced code blocks are not tables. The page's title is its first # heading.
+// fenced code blocks are not tables. The page's title is its first # heading,
+// and a "last updated" line before the table (as in Text, below) gives its
+// date, however the page sets it off: *emphasised*, **strong**, in a
+// > quote or a list item.
 //
 // HTML: a <table>. Cell text is what a reader sees: markup is dropped,
 // entities are decoded, <br> and the edges of blocks such as <p>, <li> and

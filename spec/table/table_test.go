@@ -320,6 +320,31 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// TestMarkdownUpdated checks that a Markdown page's "last updated" line is
+// read however the page sets it off: emphasised, strong, quoted, or as a
+// list item.
+func TestMarkdownUpdated(t *testing.T) {
+	for _, line := range []string{
+		"Last updated: 2024-11-18",
+		"*Last updated: 2024-11-18*",
+		"_Last updated: 2024-11-18_",
+		"**Last updated:** 2024-11-18",
+		"__Last updated__: Nov 18, 2024",
+		"> Last updated: 2024-11-18",
+		"> *Last updated: 18 November 2024*",
+		"- Last updated: `2024-11-18`",
+	} {
+		page := "# SMS errors\n\n" + line + "\n\n| Code | Message |\n| --- | --- |\n| A | a |\n"
+		tb, err := Read(strings.NewReader(page), "errors.md", Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if tb.Updated != "2024-11-18" || tb.Title != "SMS errors" || len(tb.Warnings) > 0 {
+			t.Errorf("%q: Updated %q, Title %q, warnings %v; want 2024-11-18 and SMS errors", line, tb.Updated, tb.Title, tb.Warnings)
+		}
+	}
+}
+
 // fuzzFormats are the formats FuzzRead reads its input in, by number.
 var fuzzFormats = []Format{TSV, CSV, Markdown, HTML, Text}
 

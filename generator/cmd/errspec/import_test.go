@@ -326,6 +326,15 @@ func TestImportMergeUpdated(t *testing.T) {
 	if got := readFile(t, specFile); code != 0 || got != want || strings.Contains(errOut, "source.updated") {
 		t.Errorf("merging again: exit %d, stderr %q, spec:\n%s", code, errOut, got)
 	}
+
+	// An older copy of the page moves the date back: the merge says so.
+	old := filepath.Join(dir, "old.md")
+	os.WriteFile(old, []byte("# ACME errors\n\n**Last updated:** 2024-11-18\n\n| Code | Message | Solution |\n| --- | --- | --- |\n| A | a | Fix a. |\n| B | b | Fix b. |\n| C | c | Fix c. |\n"), 0o644)
+	code, _, errOut = errspec(t, "import", "-merge", specFile, "-o", specFile, old)
+	if code != 0 || !strings.Contains(errOut, "  source.updated: 2026-01-31 → 2024-11-18\n") ||
+		!strings.Contains(errOut, "errspec import: warning: source.updated goes back from 2026-01-31 to 2024-11-18") {
+		t.Errorf("merging an older page: exit %d, stderr:\n%s\nwant the dates and a warning", code, errOut)
+	}
 }
 
 // TestImportFlags checks the flags import refuses, and the messages that
