@@ -12,20 +12,21 @@ import (
 // among them gives the date, and the line before it the title.
 func (rd *reader) text(data []byte) error {
 	ls := lines(data)
-	h, fields := -1, []field(nil)
-	for i, l := range ls {
-		if fields = rd.textHeader(l); fields != nil {
-			h = i
-			break
-		}
-	}
+	h, cols := rd.findTextHeader(ls)
 	if h < 0 {
 		return rd.errorf(0, "no header line naming the columns, such as \"Error code Error message Cause and solution\"; the rows must follow one (name a header the usual words miss with the columns option)")
+	}
+	var fields []field
+	for _, c := range cols {
+		if !c.unread {
+			fields = append(fields, c.field)
+		}
 	}
 	if fields[0] != fieldCode {
 		return rd.errorf(h+1, "the header starts with the %s column; the text format reads a row's first word as its code, so the code column must come first (or save the table as TSV)", fields[0])
 	}
 	rd.t.HasMessage, rd.t.HasSolution = slices.Contains(fields, fieldMessage), slices.Contains(fields, fieldSolution)
+	rd.unreadText(h+1, cols)
 	if u := rd.updated(ls[:h], true); u >= 0 {
 		for i := u - 1; i >= 0; i-- {
 			if t := strings.TrimSpace(ls[i]); t != "" {
@@ -76,32 +77,166 @@ func (rd *reader) text(data []byte) error {
 	return nil
 }
 
+// A textColumn is one column of a text header: the field its words name,
+// or, unread, words that name none.
+type textColumn struct {
+	field  field
+	unread bool
+	words  []string
+}
+
+// findTextHeader returns the index of the header line and its columns, or
+// -1. The first line that names two or three fields and nothing else is
+// the header; failing that, the first that names them and columns the
+// usual words miss.
+func (rd *reader) findTextHeader(ls []string) (int, []textColumn) {
+	at, found := -1, []textColumn(nil)
+	for i, l := range ls {
+		exact, loose := rd.textHeader(l, at < 0)
+		if exact != nil {
+			return i, exact
+		}
+		if loose != nil && at < 0 {
+			at, found = i, loose
+		}
+	}
+	return at, found
+}
+
+// connectives are words that join column names in prose ("Error codes
+// and messages"), never a column's whole header.
+var connectives = []string{"and", "or", "of", "the", "for", "with", "&", "/", "-", "|", ":"}
+
 // textHeader returns the columns a line names, in order, when it is a
-// header: two or three of the usual names (or the columns option's), one
-// per field, run together.
-func (rd *reader) textHeader(l string) []field {
+// header: exact when it is two or three of the usual names (or the columns
+// option's), one per field, run together; with loose, also the columns of
+// a line that starts with the code's name and has words that name no
+// field between and after the names, as columns of their own (the split
+// that leaves the fewest such words wins).
+func (rd *reader) textHeader(l string, loose bool) (exact, unread []textColumn) {
 	words := strings.Fields(l)
 	if len(words) < 2 || len(words) > 16 {
-		return nil
+		return nil, nil
 	}
-	var try func(words []string, got []field) []field
-	try = func(words []string, got []field) []field {
-		if len(words) == 0 {
-			if len(got) < 2 {
-				return nil
-			}
-			return got
+	// named[i][j-i-1] is the field words[i:j] names, worked out once.
+	type name struct {
+		f          field
+		ok, looked bool
+	}
+	named := make([][]name, len(words))
+	for i := range named {
+		named[i] = make([]name, len(words)-i)
+	}
+	names := func(i, j int) (field, bool) {
+		n := &named[i][j-i-1]
+		if !n.looked {
+			n.f, _, n.ok = rd.match.field(strings.Join(words[i:j], " "))
+			n.looked = true
 		}
-		for j := 1; j <= len(words); j++ {
-			f, _, ok := rd.match.field(strings.Join(words[:j], " "))
-			if !ok || slices.Contains(got, f) {
+		return n.f, n.ok
+	}
+	type parse struct {
+		cols    []textColumn
+		unknown int // words in unread columns
+		ok      bool
+	}
+	type state struct {
+		i, used int
+		loose   bool
+	}
+	memo := map[state]parse{}
+	var best func(st state) parse
+	best = func(st state) parse {
+		i := st.i
+		if i == len(words) {
+			return parse{ok: true}
+		}
+		if p, ok := memo[st]; ok {
+			return p
+		}
+		var p parse
+		for j := i + 1; j <= len(words); j++ {
+			f, ok := names(i, j)
+			if !ok || st.used&(1<<f) != 0 || st.loose && i == 0 && f != fieldCode {
 				continue
 			}
-			if r := try(words[j:], append(got[:len(got):len(got)], f)); r != nil {
-				return r
+			if rest := best(state{j, st.used | 1<<f, st.loose}); rest.ok && (!p.ok || rest.unknown < p.unknown) {
+				p = parse{append([]textColumn{{field: f, words: words[i:j]}}, rest.cols...), rest.unknown, true}
 			}
 		}
-		return nil
+		if st.loose && i > 0 {
+			if rest := best(state{i + 1, st.used, true}); rest.ok && (!p.ok || rest.unknown+1 < p.unknown) {
+				cols := rest.cols
+				if len(cols) > 0 && cols[0].unread {
+					cols = append([]textColumn{{unread: true, words: words[i : i+1+len(cols[0].words)]}}, cols[1:]...)
+				} else {
+					cols = append([]textColumn{{unread: true, words: words[i : i+1]}}, cols...)
+				}
+				p = parse{cols, rest.unknown + 1, true}
+			}
+		}
+		memo[st] = p
+		return p
 	}
-	return try(words, nil)
+	header := func(p parse) []textColumn {
+		known := 0
+		for _, c := range p.cols {
+			if c.unread && !slices.ContainsFunc(c.words, func(w string) bool { return !slices.Contains(connectives, strings.ToLower(w)) }) {
+				return nil // prose, such as "Error codes and messages"
+			}
+			if !c.unread {
+				known++
+			}
+		}
+		if !p.ok || known < 2 {
+			return nil
+		}
+		return p.cols
+	}
+	if exact = header(best(state{0, 0, false})); exact != nil || !loose {
+		return exact, nil
+	}
+	return nil, header(best(state{0, 0, true}))
+}
+
+// unreadText warns, at the header's line, about each column of a text
+// header that is not read: the words of its cells cannot be told from the
+// neighbouring column's, and are read as part of that.
+func (rd *reader) unreadText(line int, cols []textColumn) {
+	var missing []field
+	for _, f := range []field{fieldMessage, fieldSolution} {
+		if !slices.ContainsFunc(cols, func(c textColumn) bool { return !c.unread && c.field == f }) {
+			missing = append(missing, f)
+		}
+	}
+	for i, c := range cols {
+		if !c.unread {
+			continue
+		}
+		// The words join the column before, or, after the code (a single
+		// word), the one after.
+		into := fieldCode
+		for j := i - 1; j >= 0 && into == fieldCode; j-- {
+			if !cols[j].unread {
+				into = cols[j].field
+			}
+		}
+		for j := i + 1; j < len(cols) && into == fieldCode; j++ {
+			if !cols[j].unread {
+				into = cols[j].field
+			}
+		}
+		h := strings.Join(c.words, " ")
+		const cannot = "the text format cannot tell where its cells end, so their words are read as part of the %s"
+		if len(missing) == 0 {
+			rd.warn(line, "column %d (%q) is not read: its header is none of the usual names, and the code, message and solution come from other columns; "+cannot+": save the table as TSV to leave them out", i+1, h, into)
+			continue
+		}
+		var what, hint []string
+		for _, f := range missing {
+			what, hint = append(what, "the "+f.String()), append(hint, f.String()+"="+h)
+		}
+		rd.warn(line, "column %d (%q) is not read: its header is none of the usual names of a code, message or solution column, and "+cannot+"; if it holds %s, name it with the columns option (%s), or save the table as TSV",
+			i+1, h, into, strings.Join(what, " or "), strings.Join(hint, " or "))
+	}
 }
