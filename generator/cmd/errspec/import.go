@@ -45,6 +45,12 @@ through a symbolic link to the file it names.`, stdout, stderr)
 		fmt.Fprintf(stderr, "errspec import: -date %q: want a date as YYYY-MM-DD, such as %s\n", *date, time.Now().Format(time.DateOnly))
 		return exitUsage
 	}
+	if *pkg != "" {
+		if err := spec.CheckPackage(*pkg); err != nil {
+			fmt.Fprintf(stderr, "errspec import: %v\n", err)
+			return exitUsage
+		}
+	}
 	cols, err := parseColumns(*columns)
 	if err != nil {
 		fmt.Fprintf(stderr, "errspec import: %v\n", err)

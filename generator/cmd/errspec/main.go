@@ -13,7 +13,7 @@
 //	errspec diff [-format text|markdown|json] OLD NEW
 //	errspec version
 //
-// Run errspec -h, or errspec <command> -h, for the details. main parses
+// Run errspec -h, or errspec help <command>, for the details. main parses
 // flags and reports; the work is done by the spec, spec/table and
 // generator packages.
 package main
@@ -26,6 +26,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
+	"strings"
 
 	"github.com/errspec/errspec/generator"
 	"github.com/errspec/errspec/generator/output"
@@ -67,7 +69,8 @@ Examples:
 	errspec import -merge errors.yaml -o errors.yaml vendor-errors.html   # the vendor updated its page
 	errspec diff old.yaml errors.yaml                                  # what changed, what breaks
 
-Run 'errspec <command> -h' for a command's flags. The spec format is
+Run 'errspec help <command>' (or 'errspec <command> -h') for a command's
+flags. The spec format is
 described in the README: https://github.com/errspec/errspec#spec-format
 `
 
@@ -104,9 +107,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if code := fs.parse(rest); code >= 0 {
 			return code
 		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "errspec version: unexpected argument %q\n", fs.Arg(0))
+			return exitUsage
+		}
 		fmt.Fprintln(stdout, programName, version())
 		return exitOK
 	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+			// errspec help generate is errspec generate -h.
+			return run([]string{rest[0], "-h"}, stdin, stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
@@ -213,7 +224,23 @@ func report(w io.Writer, cmd string, err error) {
 // maxSpecSize adds the -max-spec-size flag: specs larger than this are
 // refused before they are read whole.
 func maxSpecSize(fs *flag.FlagSet) *int64 {
-	return fs.Int64("max-spec-size", spec.DefaultMaxSize, "refuse a spec larger than `BYTES` before reading it whole")
+	size := byteSize(spec.DefaultMaxSize)
+	fs.Var(&size, "max-spec-size", "refuse a spec larger than `BYTES` before reading it whole")
+	return (*int64)(&size)
+}
+
+// byteSize is a flag's size in bytes, 1 or more.
+type byteSize int64
+
+func (s *byteSize) String() string { return strconv.FormatInt(int64(*s), 10) }
+
+func (s *byteSize) Set(v string) error {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 1 {
+		return errors.New("want a size in bytes, 1 or more")
+	}
+	*s = byteSize(n)
+	return nil
 }
 
 func validate(args []string, stdout, stderr io.Writer) int {

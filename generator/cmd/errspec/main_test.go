@@ -440,3 +440,45 @@ func TestGenerateOutIsAFile(t *testing.T) {
 		t.Errorf("generate -spec of a missing file: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestUsageErrors checks that a mistake in the command line exits 2, with
+// what is wrong, before any work: nothing is read or written.
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("t.tsv", []byte("code\tmessage\nA\ta\n"), 0o644)
+	specFile := writeSpec(t, dir, "errors.yaml", "package: acmeerr\ncodes:\n  - code: A\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "-package", "9x", "-o", "new.yaml", "t.tsv"}, `errspec import: package: "9x" is not a valid Go package name`},
+		{[]string{"import", "-package", "type", "t.tsv"}, `errspec import: package: "type" is a Go keyword`},
+		{[]string{"generate", "-spec", specFile, "-out", "out", "-max-spec-size", "-1"}, `invalid value "-1" for flag -max-spec-size: want a size in bytes, 1 or more`},
+		{[]string{"validate", "-max-spec-size", "0", specFile}, `invalid value "0" for flag -max-spec-size: want a size in bytes, 1 or more`},
+		{[]string{"version", "extra"}, `errspec version: unexpected argument "extra"`},
+		{[]string{"help", "nosuch"}, `errspec: unknown command "nosuch"`},
+	} {
+		code, out, errOut := errspec(t, c.args...)
+		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+	for _, name := range []string{"new.yaml", "out"} {
+		if _, err := os.Stat(name); !os.IsNotExist(err) {
+			t.Errorf("a usage error wrote %s", name)
+		}
+	}
+}
+
+// TestHelpCommand checks that errspec help COMMAND prints the command's
+// help, as errspec COMMAND -h does.
+func TestHelpCommand(t *testing.T) {
+	for _, cmd := range []string{"init", "generate", "validate", "import", "diff", "version"} {
+		code, out, errOut := errspec(t, "help", cmd)
+		_, want, _ := errspec(t, cmd, "-h")
+		if code != 0 || out != want || errOut != "" {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q; want 0 and %s -h's help", cmd, code, out, errOut, cmd)
+		}
+	}
+}
