@@ -1,7 +1,9 @@
 package output
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -86,7 +88,18 @@ func Generate(r Request) (*Result, error) {
 		opts.DocsFile, opts.NoDocs = "", true
 	}
 	if r.Templates != "" {
+		if what := notFolder(r.Templates); what != "" {
+			return nil, fmt.Errorf("the templates folder %s %s; give -templates the folder that holds %s", r.Templates, what, generator.DocsTemplate)
+		}
 		opts.Templates = os.DirFS(r.Templates)
+	}
+	docsOff := opts.NoDocs || opts.DocsFile == "" && s.Output.Docs == spec.NoDocs
+	if r.Templates == "" && s.Output.Templates != "" && !docsOff {
+		// generator.Generate reads it relative to the spec.
+		dir := filepath.Join(filepath.Dir(s.File), s.Output.Templates)
+		if what := notFolder(dir); what != "" {
+			return nil, fmt.Errorf("the templates folder %s (output.templates in %s) %s; give the folder that holds %s, relative to the spec", dir, s.File, what, generator.DocsTemplate)
+		}
 	}
 	files, err := generator.Generate(s, opts)
 	if err != nil {
@@ -110,6 +123,19 @@ func Generate(r Request) (*Result, error) {
 	}
 	res.Changed, res.Interrupted, err = writeHeld(res.Dir, files)
 	return res, err
+}
+
+// notFolder says what is wrong with dir as a folder to read: "does not
+// exist" or "is a file"; "" when it is a folder, or cannot be told.
+func notFolder(dir string) string {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "does not exist"
+	case err == nil && !info.IsDir():
+		return "is a file"
+	}
+	return ""
 }
 
 func loadSpec(path string, maxSize int64) (*spec.Spec, error) {

@@ -482,3 +482,27 @@ func TestHelpCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateTemplatesMissing checks that a templates folder that is not
+// there is named as such, whether -templates or the spec's
+// output.templates names it, and that nothing is written.
+func TestGenerateTemplatesMissing(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	specFile := writeSpec(t, dir, "errors.yaml", "package: outerr\noutput:\n  templates: doc-tmpl\ncodes:\n  - code: A\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"generate", "-out", "out", "-templates", "no-such-dir"}, "errspec generate: the templates folder no-such-dir does not exist"},
+		{[]string{"generate", "-spec", specFile, "-out", "out"}, "errspec generate: the templates folder " + filepath.Join(dir, "doc-tmpl") + " (output.templates in " + specFile + ") does not exist"},
+	} {
+		code, _, errOut := errspec(t, c.args...)
+		if code != exitFailed || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", c.args, code, errOut, c.want)
+		}
+	}
+	if _, err := os.Stat("out"); !os.IsNotExist(err) {
+		t.Error("a run with no templates folder wrote out")
+	}
+}
