@@ -176,7 +176,28 @@ func (d *decoder) yamlError(data []byte, err error) {
 	}
 	lines := lineEnds(data)
 	line := firstBadLine(data, lines, reported)
+	if col := indentTab(data, lines, line); col > 0 {
+		// yaml.v3 says "found character that cannot start any token", or
+		// "found a tab character that violates indentation".
+		d.errorAt(Pos{line, col}, "invalid YAML: a tab indents this line, and YAML indents with spaces only; replace the tab with spaces")
+		return
+	}
 	d.errorAt(Pos{line, firstColumn(data, lines, line)}, "invalid YAML: %s", msg)
+}
+
+// indentTab returns the column of the first tab among the blanks that
+// start a line, or 0.
+func indentTab(data []byte, ends []int, line int) int {
+	start := 0
+	if line >= 2 && line-2 < len(ends) {
+		start = ends[line-2]
+	}
+	for i := start; i < len(data) && (data[i] == ' ' || data[i] == '\t'); i++ {
+		if data[i] == '\t' {
+			return i - start + 1
+		}
+	}
+	return 0
 }
 
 var yamlLine = regexp.MustCompile(`^line (\d+): `)

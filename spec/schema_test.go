@@ -242,6 +242,8 @@ var schemaVisible = map[string]bool{
 	"bad-invalid-derived-name": false, // derived Go names
 	"bad-malformed-yaml":       false, // YAML syntax: there is no document to validate
 	"bad-name-collision":       false, // derived Go names across entries
+	"bad-tab-after-spaces":     false, // YAML syntax: a tab in the indentation
+	"bad-tab-indent":           false, // YAML syntax: a tab in the indentation
 	"bad-undeclared-category":  false, // a reference to another part of the spec
 }
 
