@@ -218,16 +218,19 @@ func Messages(file string, data []byte) (map[string]string, error) {
 	return out, nil
 }
 
-// NewSpec writes a spec for a vendor's table: package: pkg, the source:
-// block from the page's title and "last updated" date, and a code per row
-// with its message and solution, in the table's order (a code listed again
-// is ignored). Classification is left at the defaults (client fault, not
-// retryable), for a person to review; a code named OK is marked as the
-// success code.
+// NewSpec writes a spec for a vendor's table: the $schema line errspec
+// init's starter begins with (for editors), package: pkg, service: and
+// the source: block from the page's title and "last updated" date, and a
+// code per row with its message and solution, in the table's order (a
+// code listed again is ignored). Classification is left at the defaults
+// (client fault, not retryable), for a person to review; a code named OK
+// is marked as the success code.
 func NewSpec(pkg string, t *table.Table) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
-	root.HeadComment = "Imported by errspec import. Review every code: set retryable, fault and\ncategory, declare the categories you use, and mark success codes."
+	schema, _, _ := bytes.Cut(starterSpec, []byte("\n"))
+	root.HeadComment = string(schema) + "\n#\n# Imported by errspec import. Review every code: set retryable, fault and\n# category, declare the categories you use, and mark success codes."
 	setText(root, "package", pkg)
+	setText(root, "service", t.Title)
 	if t.Title != "" || t.Updated != "" {
 		source := &yaml.Node{Kind: yaml.MappingNode}
 		setText(source, "title", t.Title)

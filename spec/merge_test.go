@@ -200,7 +200,17 @@ func TestNewSpec(t *testing.T) {
 			t.Errorf("code %d = %+v, want %+v", i, g, w)
 		}
 	}
-	if s.Package != "acmeerr" || s.Source.Title != "Errors" || s.Source.Updated != "2024-01-02" {
-		t.Errorf("header = %q %+v", s.Package, s.Source)
+	if s.Package != "acmeerr" || s.Service != "Errors" || s.Source.Title != "Errors" || s.Source.Updated != "2024-01-02" {
+		t.Errorf("header = %q %q %+v; want the page's title as the service too", s.Package, s.Service, s.Source)
+	}
+	// Like errspec init's starter, the spec points editors at the schema.
+	schema, _, _ := bytes.Cut(starterSpec, []byte("\n"))
+	if first, _, _ := bytes.Cut(data, []byte("\n")); !bytes.Equal(first, schema) || !bytes.HasPrefix(schema, []byte("# yaml-language-server: $schema=")) {
+		t.Errorf("the new spec starts %q; want the starter's first line, %q", first, schema)
+	}
+	// A table without a title leaves service: out (the package names it).
+	data, err = NewSpec("acmeerr", &table.Table{Rows: rows[:1], HasMessage: true})
+	if err != nil || bytes.Contains(data, []byte("service:")) || !bytes.HasPrefix(data, schema) {
+		t.Errorf("a new spec from an untitled table (%v):\n%s", err, data)
 	}
 }

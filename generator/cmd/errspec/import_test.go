@@ -47,7 +47,10 @@ func TestImportNewSpec(t *testing.T) {
 		t.Errorf("%d rows flagged for review, want 28:\n%s", n, errOut)
 	}
 	data, _ := os.ReadFile(out)
-	for _, want := range []string{"package: smserr\n", "  title: API Error Message\n", "  updated: \"2018-06-15\"\n", "  - code: OK\n    message: Accepted\n    solution: N/A\n    success: true\n"} {
+	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=https://raw.githubusercontent.com/errspec/errspec/main/spec/schema.json\n") {
+		t.Errorf("the new spec does not start with the $schema line errspec init writes:\n%s", data)
+	}
+	for _, want := range []string{"package: smserr\n", "service: API Error Message\n", "  title: API Error Message\n", "  updated: \"2018-06-15\"\n", "  - code: OK\n    message: Accepted\n    solution: N/A\n    success: true\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the new spec lacks %q:\n%s", want, data)
 		}
