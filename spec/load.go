@@ -62,7 +62,7 @@ func LoadLimit(path string, max int64) (*Spec, error) {
 
 func tooLarge(file string, max int64) error {
 	return ErrorList{{File: file, Pos: Pos{1, 1}, Msg: fmt.Sprintf(
-		"the spec is larger than the limit of %d bytes; split the table, or raise the limit (errspec's -max-spec-size flag)", max)}}
+		"the spec is larger than the limit of %s; split the table, or raise the limit (errspec's -max-spec-size flag)", count(int(max), "byte"))}}
 }
 
 // Parse checks the spec held in data; file names it in error messages.
@@ -86,7 +86,7 @@ func parse(file string, data []byte) (*Spec, error) {
 		d.errs.sort()
 		if d.more > 0 {
 			last := d.errs[len(d.errs)-1]
-			d.errs = append(d.errs, &Error{File: d.file, Pos: last.Pos, Msg: fmt.Sprintf("and %d more problems, not listed; fix these first", d.more)})
+			d.errs = append(d.errs, &Error{File: d.file, Pos: last.Pos, Msg: fmt.Sprintf("and %s, not listed; fix these first", count(d.more, "more problem"))})
 		}
 		return nil, d.errs
 	}

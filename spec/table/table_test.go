@@ -320,6 +320,21 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// TestTableNumberCount checks that asking for a table past the last one
+// counts the tables in words that read right, one or more.
+func TestTableNumberCount(t *testing.T) {
+	table := "| Code | Message |\n| --- | --- |\n| A | a |\n"
+	for page, want := range map[string]string{
+		table:                "table 3 asked for, but the file has 1 pipe table",
+		table + "\n" + table: "table 3 asked for, but the file has 2 pipe tables",
+	} {
+		_, err := Read(strings.NewReader(page), "errors.md", Options{Table: 3})
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("error %v; want one ending %q", err, want)
+		}
+	}
+}
+
 // TestMarkdownUpdated checks that a Markdown page's "last updated" line is
 // read however the page sets it off: emphasised, strong, quoted, or as a
 // list item.

@@ -263,7 +263,7 @@ file:line:col: message. It exits 1 if any spec has a problem.`, stdout, stderr)
 			status = exitFailed
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok, %d codes\n", path, len(s.Codes))
+		fmt.Fprintf(stdout, "%s: ok, %s\n", path, count(len(s.Codes), "code"))
 	}
 	return status
 }

@@ -92,6 +92,10 @@ func TestValidate(t *testing.T) {
 	if code != 0 || out != "../../../spec/alibaba-sms.yaml: ok, 28 codes\n" || errOut != "" {
 		t.Errorf("validate shipped spec: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	one := writeSpec(t, t.TempDir(), "one.yaml", "package: x\ncodes:\n  - code: A\n")
+	if code, out, _ := errspec(t, "validate", one); code != 0 || out != one+": ok, 1 code\n" {
+		t.Errorf("validate of a one-code spec: exit %d, stdout %q; want \"1 code\"", code, out)
+	}
 	if code, _, errOut := errspec(t, "validate", "no-such-file.yaml"); code != exitFailed || !strings.Contains(errOut, "no-such-file.yaml") {
 		t.Errorf("validate of a missing file: exit %d, stderr %q", code, errOut)
 	}
