@@ -16,7 +16,7 @@ import (
 )
 
 func importTable(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("import", "[-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME] [-date YYYY-MM-DD] [-o FILE] TABLE",
+	fs := newFlags("import", "[-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME] [-date YYYY-MM-DD] [-o FILE|-] TABLE",
 		`Import reads a vendor's error table (TABLE, or - for standard input) and
 writes a spec. With -merge it applies the table to an existing spec instead:
 hand-set fields and comments are kept, message and solution take the table's

@@ -9,9 +9,10 @@
 //	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 //	errspec validate [-max-spec-size BYTES] FILE...
 //	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
-//	               [-date YYYY-MM-DD] [-o FILE] TABLE
+//	               [-date YYYY-MM-DD] [-o FILE|-] TABLE
 //	errspec diff [-format text|markdown|json] OLD NEW
 //	errspec version
+//	errspec help [COMMAND]
 //
 // Run errspec -h, or errspec help <command>, for the details. main parses
 // flags and reports; the work is done by the spec, spec/table and
@@ -46,9 +47,10 @@ Usage:
 	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 	errspec validate [-max-spec-size BYTES] FILE...
 	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
-	               [-date YYYY-MM-DD] [-o FILE] TABLE
+	               [-date YYYY-MM-DD] [-o FILE|-] TABLE
 	errspec diff [-format text|markdown|json] OLD NEW
 	errspec version
+	errspec help [COMMAND]
 
 Commands:
 
