@@ -35,6 +35,13 @@ func (rd *reader) text(data []byte) error {
 			}
 		}
 	}
+	rd.textRows(ls, h, fields)
+	return nil
+}
+
+// textRows reads the rows after the header, line h, whose fields are
+// the columns it reads.
+func (rd *reader) textRows(ls []string, h int, fields []field) {
 	header := strings.Join(strings.Fields(ls[h]), " ")
 	for i := h + 1; i < len(ls); i++ {
 		l := strings.TrimSpace(ls[i])
@@ -74,7 +81,6 @@ func (rd *reader) text(data []byte) error {
 		}
 		rd.add(row)
 	}
-	return nil
 }
 
 // A textColumn is one column of a text header: the field its words name,
@@ -118,85 +124,102 @@ func (rd *reader) textHeader(l string, loose bool) (exact, unread []textColumn) 
 	if len(words) < 2 || len(words) > 16 {
 		return nil, nil
 	}
-	// named[i][j-i-1] is the field words[i:j] names, worked out once.
-	type name struct {
-		f          field
-		ok, looked bool
+	sp := &splitter{rd: rd, words: words, named: make([][]naming, len(words)), memo: map[splitState]split{}}
+	for i := range sp.named {
+		sp.named[i] = make([]naming, len(words)-i)
 	}
-	named := make([][]name, len(words))
-	for i := range named {
-		named[i] = make([]name, len(words)-i)
-	}
-	names := func(i, j int) (field, bool) {
-		n := &named[i][j-i-1]
-		if !n.looked {
-			n.f, _, n.ok = rd.match.field(strings.Join(words[i:j], " "))
-			n.looked = true
-		}
-		return n.f, n.ok
-	}
-	type parse struct {
-		cols    []textColumn
-		unknown int // words in unread columns
-		ok      bool
-	}
-	type state struct {
-		i, used int
-		loose   bool
-	}
-	memo := map[state]parse{}
-	var best func(st state) parse
-	best = func(st state) parse {
-		i := st.i
-		if i == len(words) {
-			return parse{ok: true}
-		}
-		if p, ok := memo[st]; ok {
-			return p
-		}
-		var p parse
-		for j := i + 1; j <= len(words); j++ {
-			f, ok := names(i, j)
-			if !ok || st.used&(1<<f) != 0 || st.loose && i == 0 && f != fieldCode {
-				continue
-			}
-			if rest := best(state{j, st.used | 1<<f, st.loose}); rest.ok && (!p.ok || rest.unknown < p.unknown) {
-				p = parse{append([]textColumn{{field: f, words: words[i:j]}}, rest.cols...), rest.unknown, true}
-			}
-		}
-		if st.loose && i > 0 {
-			if rest := best(state{i + 1, st.used, true}); rest.ok && (!p.ok || rest.unknown+1 < p.unknown) {
-				cols := rest.cols
-				if len(cols) > 0 && cols[0].unread {
-					cols = append([]textColumn{{unread: true, words: words[i : i+1+len(cols[0].words)]}}, cols[1:]...)
-				} else {
-					cols = append([]textColumn{{unread: true, words: words[i : i+1]}}, cols...)
-				}
-				p = parse{cols, rest.unknown + 1, true}
-			}
-		}
-		memo[st] = p
-		return p
-	}
-	header := func(p parse) []textColumn {
-		known := 0
-		for _, c := range p.cols {
-			if c.unread && !slices.ContainsFunc(c.words, func(w string) bool { return !slices.Contains(connectives, strings.ToLower(w)) }) {
-				return nil // prose, such as "Error codes and messages"
-			}
-			if !c.unread {
-				known++
-			}
-		}
-		if !p.ok || known < 2 {
-			return nil
-		}
-		return p.cols
-	}
-	if exact = header(best(state{0, 0, false})); exact != nil || !loose {
+	if exact = sp.best(splitState{}).header(); exact != nil || !loose {
 		return exact, nil
 	}
-	return nil, header(best(state{0, 0, true}))
+	return nil, sp.best(splitState{loose: true}).header()
+}
+
+// A splitter finds the best split of a line's words into header columns.
+type splitter struct {
+	rd    *reader
+	words []string
+	named [][]naming // named[i][j-i-1]: the field words[i:j] name
+	memo  map[splitState]split
+}
+
+type naming struct {
+	f          field
+	ok, looked bool
+}
+
+// splitState is where a split of the words stands: at words[i], with the
+// fields in used (a bit each) taken, unread columns allowed if loose.
+type splitState struct {
+	i, used int
+	loose   bool
+}
+
+// split is a split of words[i:] into columns.
+type split struct {
+	cols    []textColumn
+	unknown int // words in unread columns
+	ok      bool
+}
+
+// names returns the field words[i:j] name, working it out once.
+func (sp *splitter) names(i, j int) (field, bool) {
+	n := &sp.named[i][j-i-1]
+	if !n.looked {
+		n.f, _, n.ok = sp.rd.match.field(strings.Join(sp.words[i:j], " "))
+		n.looked = true
+	}
+	return n.f, n.ok
+}
+
+// best returns the split of words[st.i:] with the fewest unread words,
+// the one with the shortest first names among equals.
+func (sp *splitter) best(st splitState) split {
+	i := st.i
+	if i == len(sp.words) {
+		return split{ok: true}
+	}
+	if p, ok := sp.memo[st]; ok {
+		return p
+	}
+	var p split
+	for j := i + 1; j <= len(sp.words); j++ {
+		f, ok := sp.names(i, j)
+		if !ok || st.used&(1<<f) != 0 || st.loose && i == 0 && f != fieldCode {
+			continue
+		}
+		if rest := sp.best(splitState{j, st.used | 1<<f, st.loose}); rest.ok && (!p.ok || rest.unknown < p.unknown) {
+			p = split{append([]textColumn{{field: f, words: sp.words[i:j]}}, rest.cols...), rest.unknown, true}
+		}
+	}
+	if st.loose && i > 0 {
+		if rest := sp.best(splitState{i + 1, st.used, true}); rest.ok && (!p.ok || rest.unknown+1 < p.unknown) {
+			col, cols := textColumn{unread: true, words: sp.words[i : i+1]}, rest.cols
+			if len(cols) > 0 && cols[0].unread { // the next word is unread too: one column
+				col.words, cols = sp.words[i:i+1+len(cols[0].words)], cols[1:]
+			}
+			p = split{append([]textColumn{col}, cols...), rest.unknown + 1, true}
+		}
+	}
+	sp.memo[st] = p
+	return p
+}
+
+// header returns the split's columns if they make a header: two fields or
+// more, and no unread column of connectives alone.
+func (p split) header() []textColumn {
+	known := 0
+	for _, c := range p.cols {
+		if c.unread && !slices.ContainsFunc(c.words, func(w string) bool { return !slices.Contains(connectives, strings.ToLower(w)) }) {
+			return nil // prose, such as "Error codes and messages"
+		}
+		if !c.unread {
+			known++
+		}
+	}
+	if !p.ok || known < 2 {
+		return nil
+	}
+	return p.cols
 }
 
 // unreadText warns, at the header's line, about each column of a text
