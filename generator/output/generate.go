@@ -83,23 +83,9 @@ func Generate(r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := generator.Options{GoFile: r.GoFile, DocsFile: r.Docs}
-	if strings.EqualFold(r.Docs, spec.NoDocs) {
-		opts.DocsFile, opts.NoDocs = "", true
-	}
-	if r.Templates != "" {
-		if what := notFolder(r.Templates); what != "" {
-			return nil, fmt.Errorf("the templates folder %s %s; give -templates the folder that holds %s", r.Templates, what, generator.DocsTemplate)
-		}
-		opts.Templates = os.DirFS(r.Templates)
-	}
-	docsOff := opts.NoDocs || opts.DocsFile == "" && s.Output.Docs == spec.NoDocs
-	if r.Templates == "" && s.Output.Templates != "" && !docsOff {
-		// generator.Generate reads it relative to the spec.
-		dir := filepath.Join(filepath.Dir(s.File), s.Output.Templates)
-		if what := notFolder(dir); what != "" {
-			return nil, fmt.Errorf("the templates folder %s (output.templates in %s) %s; give the folder that holds %s, relative to the spec", dir, s.File, what, generator.DocsTemplate)
-		}
+	opts, err := r.options(s)
+	if err != nil {
+		return nil, err
 	}
 	files, err := generator.Generate(s, opts)
 	if err != nil {
@@ -123,6 +109,31 @@ func Generate(r Request) (*Result, error) {
 	}
 	res.Changed, res.Interrupted, err = writeHeld(res.Dir, files)
 	return res, err
+}
+
+// options are the generator's options for the request, once the templates
+// folder it names, or the spec's output.templates does, is found to be one.
+func (r Request) options(s *spec.Spec) (generator.Options, error) {
+	opts := generator.Options{GoFile: r.GoFile, DocsFile: r.Docs}
+	if strings.EqualFold(r.Docs, spec.NoDocs) {
+		opts.DocsFile, opts.NoDocs = "", true
+	}
+	if r.Templates != "" {
+		if what := notFolder(r.Templates); what != "" {
+			return opts, fmt.Errorf("the templates folder %s %s; give -templates the folder that holds %s", r.Templates, what, generator.DocsTemplate)
+		}
+		opts.Templates = os.DirFS(r.Templates)
+		return opts, nil
+	}
+	docsOff := opts.NoDocs || opts.DocsFile == "" && s.Output.Docs == spec.NoDocs
+	if s.Output.Templates != "" && !docsOff {
+		// generator.Generate reads it relative to the spec.
+		dir := filepath.Join(filepath.Dir(s.File), s.Output.Templates)
+		if what := notFolder(dir); what != "" {
+			return opts, fmt.Errorf("the templates folder %s (output.templates in %s) %s; give the folder that holds %s, relative to the spec", dir, s.File, what, generator.DocsTemplate)
+		}
+	}
+	return opts, nil
 }
 
 // notFolder says what is wrong with dir as a folder to read: "does not
