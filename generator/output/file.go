@@ -33,6 +33,25 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
+// CreateFile writes data to a new file at path, refusing one that exists
+// (an error satisfying errors.Is(err, fs.ErrExist)): it is for files
+// errspec starts for a person, such as errspec init's spec. A failed write
+// removes what it created.
+func CreateFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
+
 // followLinks returns the file that path names once symbolic links are
 // followed (a link to a link, a link to a file not yet there), or path if
 // it is no link.

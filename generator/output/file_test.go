@@ -1,10 +1,25 @@
 package output
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
 )
+
+func TestCreateFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "errors.yaml")
+	if err := CreateFile(path, []byte("first\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := CreateFile(path, []byte("second\n")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("CreateFile over an existing file: %v; want a refusal", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "first\n" {
+		t.Errorf("the file holds %q; CreateFile must not overwrite it", got)
+	}
+}
 
 // TestWriteFileFollowsLinks checks that WriteFile replaces the file a
 // chain of symbolic links names, relative or absolute, or creates the one

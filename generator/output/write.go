@@ -1,8 +1,9 @@
 // Package output takes what errspec makes to disk: the files
 // generator.Generate returns in memory, written into a package folder all
-// or nothing ([Write]) or compared with what is there ([Diff]), and a spec
-// errspec import writes ([WriteFile]). It is the one place errspec writes
-// files; generator and spec only read.
+// or nothing ([Write]) or compared with what is there ([Diff]), a spec
+// errspec import writes ([WriteFile]) and one errspec init starts
+// ([CreateFile]). It is the one place errspec writes files; generator and
+// spec only read. [Generate] is a whole errspec generate run.
 //
 // A folder's files that do not start with errspec's generated header
 // (generator.GoHeader, generator.MarkdownHeader) are a person's: output

@@ -337,17 +337,7 @@ with the vendor's. It never overwrites a file.`, stdout, stderr)
 		stdout.Write(data)
 		return exitOK
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err == nil {
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path)
-		}
-	}
-	if err != nil {
+	if err := output.CreateFile(path, data); err != nil {
 		fmt.Fprintf(stderr, "errspec init: %v\n", err)
 		return exitFailed
 	}
