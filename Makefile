@@ -29,8 +29,9 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-# Rewrite the golden files (generator/testdata, gen/smserr, spec/testdata,
-# spec/table/testdata); review the diff before committing.
+# Rewrite the golden files (generator/testdata, gen/smserr, spec/testdata:
+# the loader's errors in load/ and the merges in merge/, spec/table/testdata);
+# review the diff before committing.
 golden:
 	$(GO) test ./generator ./spec/... -run Golden -update
 

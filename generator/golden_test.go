@@ -62,8 +62,12 @@ func TestGolden(t *testing.T) {
 func TestGoldenShipped(t *testing.T) {
 	got := outputs(spec.DefaultFile, spec.DefaultYAML())
 	if *update {
-		if _, err := Write(shipped, got); err != nil {
-			t.Fatal(err)
+		// The generator writes nothing; make generate writes gen/smserr
+		// with the CLI, and this writes the same bytes.
+		for _, name := range slices.Sorted(maps.Keys(got)) {
+			if err := os.WriteFile(filepath.Join(shipped, name), got[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		return
 	}

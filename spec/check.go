@@ -2,8 +2,10 @@ package spec
 
 import (
 	"fmt"
+	"go/build"
 	"go/token"
 	"go/types"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -392,7 +394,7 @@ func checkFileName(name string, kind fileKind) error {
 		return fmt.Errorf("%q is a test file name, which go build leaves out; choose another name", name)
 	case kind == goFile && name == "doc.go":
 		return fmt.Errorf("doc.go is the hand-written file that holds the //go:generate line; errspec never writes it: choose another name")
-	case kind == goFile && constrained(strings.TrimSuffix(name, ".go")):
+	case kind == goFile && constrained(name):
 		return fmt.Errorf("%q ends in an operating system or architecture, so the go command would build it only there; choose another name, such as errors.go", name)
 	case kind == docsFile && strings.HasSuffix(name, ".go"):
 		return fmt.Errorf("%q is a Go file name; name the docs such as ERRORS.md, or none for no docs", name)
@@ -404,20 +406,21 @@ func checkFileName(name string, kind fileKind) error {
 	return nil
 }
 
-// The operating systems and architectures the go command reads from file
-// name suffixes (go/build's lists).
-var (
-	knownOS   = strings.Fields("aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos")
-	knownArch = strings.Fields("386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm")
-)
+// platforms are two that share neither operating system nor architecture:
+// a file name that go/build matches under both is built everywhere.
+var platforms = [...]struct{ goos, goarch string }{{"linux", "amd64"}, {"windows", "arm64"}}
 
-// constrained reports whether a file name (without .go) ends in _GOOS,
-// _GOARCH or _GOOS_GOARCH, which restricts the file to that platform.
+// constrained reports whether the go command would build a Go file of this
+// name only on some platforms: one ending in _GOOS, _GOARCH or
+// _GOOS_GOARCH. go/build's MatchFile decides, from the name alone (the
+// file it would read is empty).
 func constrained(name string) bool {
-	parts := strings.Split(name, "_")
-	n := len(parts)
-	if n >= 2 && (slices.Contains(knownOS, parts[n-1]) || slices.Contains(knownArch, parts[n-1])) {
-		return true
+	for _, p := range platforms {
+		ctxt := build.Context{GOOS: p.goos, GOARCH: p.goarch, Compiler: "gc",
+			OpenFile: func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("")), nil }}
+		if ok, err := ctxt.MatchFile(".", name); !ok && err == nil {
+			return true
+		}
 	}
-	return n >= 3 && slices.Contains(knownArch, parts[n-1]) && slices.Contains(knownOS, parts[n-2])
+	return false
 }

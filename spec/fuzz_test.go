@@ -239,12 +239,15 @@ func checkSpec(t *testing.T, s *spec.Spec) {
 }
 
 // parseSeeds returns the seed corpus: the shipped spec, the spec of every
-// golden case, and inputs chosen to reach the loader's corners.
+// golden case (the generator's and the loader's), and inputs chosen to
+// reach the loader's corners.
 func parseSeeds(tb testing.TB) [][]byte {
 	seeds := [][]byte{spec.DefaultYAML()}
-	paths, err := filepath.Glob("../generator/testdata/*.txtar")
-	if err != nil || len(paths) == 0 {
-		tb.Fatalf("no golden cases to seed from: %v", err)
+	good, err := filepath.Glob("../generator/testdata/*.txtar")
+	bad, err2 := filepath.Glob("testdata/load/*.txtar")
+	paths := append(good, bad...)
+	if err != nil || err2 != nil || len(good) == 0 || len(bad) == 0 {
+		tb.Fatalf("no golden cases to seed from: %v %v", err, err2)
 	}
 	for _, path := range paths {
 		ar, err := txtar.ParseFile(path)

@@ -62,7 +62,7 @@ func LoadLimit(path string, max int64) (*Spec, error) {
 
 func tooLarge(file string, max int64) error {
 	return ErrorList{{File: file, Pos: Pos{1, 1}, Msg: fmt.Sprintf(
-		"the spec is larger than the limit of %d bytes; split the table, or raise the limit (errspec's -max-spec-size flag)", max)}}
+		"the spec is larger than the limit of %s; split the table, or raise the limit (errspec's -max-spec-size flag)", count(int(max), "byte"))}}
 }
 
 // Parse checks the spec held in data; file names it in error messages.
@@ -86,7 +86,7 @@ func parse(file string, data []byte) (*Spec, error) {
 		d.errs.sort()
 		if d.more > 0 {
 			last := d.errs[len(d.errs)-1]
-			d.errs = append(d.errs, &Error{File: d.file, Pos: last.Pos, Msg: fmt.Sprintf("and %d more problems, not listed; fix these first", d.more)})
+			d.errs = append(d.errs, &Error{File: d.file, Pos: last.Pos, Msg: fmt.Sprintf("and %s, not listed; fix these first", count(d.more, "more problem"))})
 		}
 		return nil, d.errs
 	}
@@ -176,7 +176,28 @@ func (d *decoder) yamlError(data []byte, err error) {
 	}
 	lines := lineEnds(data)
 	line := firstBadLine(data, lines, reported)
+	if col := indentTab(data, lines, line); col > 0 {
+		// yaml.v3 says "found character that cannot start any token", or
+		// "found a tab character that violates indentation".
+		d.errorAt(Pos{line, col}, "invalid YAML: a tab indents this line, and YAML indents with spaces only; replace the tab with spaces")
+		return
+	}
 	d.errorAt(Pos{line, firstColumn(data, lines, line)}, "invalid YAML: %s", msg)
+}
+
+// indentTab returns the column of the first tab among the blanks that
+// start a line, or 0.
+func indentTab(data []byte, ends []int, line int) int {
+	start := 0
+	if line >= 2 && line-2 < len(ends) {
+		start = ends[line-2]
+	}
+	for i := start; i < len(data) && (data[i] == ' ' || data[i] == '\t'); i++ {
+		if data[i] == '\t' {
+			return i - start + 1
+		}
+	}
+	return 0
 }
 
 var yamlLine = regexp.MustCompile(`^line (\d+): `)

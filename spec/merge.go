@@ -6,29 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/errspec/errspec/spec/table"
 	"gopkg.in/yaml.v3"
 )
-
-// A Row is one row of a vendor's table: what errspec import reads from it.
-type Row struct {
-	Code, Message, Solution string
-}
-
-// A Table is a vendor's table as Merge applies it to a spec.
-type Table struct {
-	// Rows are the table's rows in its order; a code listed again is
-	// ignored.
-	Rows []Row
-	// NoMessage and NoSolution say that the table has no message column,
-	// or no solution column: Merge then keeps each code's text for that
-	// field rather than blanking it. (An empty cell in a column the table
-	// has is empty text, and Merge writes it.)
-	NoMessage, NoSolution bool
-	// Updated is the vendor's "last updated" date of the table, as
-	// YYYY-MM-DD, or "" when the table gives none. Merge writes it to the
-	// spec's source.updated when it differs.
-	Updated string
-}
 
 // RemovedPrefix starts the deprecated: reason Merge gives a code that left
 // the vendor's table. A code deprecated for that reason that comes back is
@@ -57,11 +37,12 @@ func (s *MergeSummary) String() string {
 		len(s.Added), len(s.Changed), len(s.Deprecated), len(s.Restored), s.Unchanged)
 }
 
-// Merge applies a vendor's table to the spec text old, keeping everything a
-// person wrote: the header, comments, and every field but message and
-// solution, which take the table's text (a field the table has no column
-// for is left alone), and source.updated, which takes the table's date
-// when it gives one. New codes go after the code that precedes them in the
+// Merge applies a vendor's table, as package table reads it, to the spec
+// text old, keeping everything a person wrote: the header, comments, and
+// every field but message and solution, which take the table's text (a
+// field the table has no column for, by t.HasMessage and t.HasSolution, is
+// left alone), and source.updated, which takes the table's date when it
+// gives one. New codes go after the code that precedes them in the
 // table (first, if none does). A code that left the table is kept, so that
 // code using its identifiers still compiles, and is marked deprecated: "no
 // longer in the vendor table (<date>)". Merging the same table again
@@ -69,8 +50,9 @@ func (s *MergeSummary) String() string {
 //
 // Merge applies any table it is given, even one with no codes or none of
 // the spec's, which deprecates every code: such a table is most often the
-// wrong one, and errspec import refuses it before calling Merge.
-func Merge(file string, old []byte, t Table, date string) ([]byte, *MergeSummary, error) {
+// wrong one, and [Import] refuses it before calling Merge. A code the table
+// lists again is ignored.
+func Merge(file string, old []byte, t *table.Table, date string) ([]byte, *MergeSummary, error) {
 	doc, codes, err := mergeTarget(file, old)
 	if err != nil {
 		return nil, nil, err
@@ -106,10 +88,10 @@ func Merge(file string, old []byte, t Table, date string) ([]byte, *MergeSummary
 		}
 		prev = item
 		changed := false
-		if !t.NoMessage {
+		if t.HasMessage {
 			changed = setText(item, "message", r.Message)
 		}
-		if !t.NoSolution {
+		if t.HasSolution {
 			changed = setText(item, "solution", r.Solution) || changed
 		}
 		restored := false
@@ -236,25 +218,28 @@ func Messages(file string, data []byte) (map[string]string, error) {
 	return out, nil
 }
 
-// NewSpec writes a spec for a vendor's table: the header from the
-// arguments, and a code per row with its message and solution, in the
-// table's order. Classification is left at the defaults (client fault,
-// not retryable), for a person to review; a code named OK is marked as
-// the success code.
-func NewSpec(pkg string, src Source, rows []Row) ([]byte, error) {
+// NewSpec writes a spec for a vendor's table: the $schema line errspec
+// init's starter begins with (for editors), package: pkg, service: and
+// the source: block from the page's title and "last updated" date, and a
+// code per row with its message and solution, in the table's order (a
+// code listed again is ignored). Classification is left at the defaults
+// (client fault, not retryable), for a person to review; a code named OK
+// is marked as the success code.
+func NewSpec(pkg string, t *table.Table) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
-	root.HeadComment = "Imported by errspec import. Review every code: set retryable, fault and\ncategory, declare the categories you use, and mark success codes."
+	schema, _, _ := bytes.Cut(starterSpec, []byte("\n"))
+	root.HeadComment = string(schema) + "\n#\n# Imported by errspec import. Review every code: set retryable, fault and\n# category, declare the categories you use, and mark success codes."
 	setText(root, "package", pkg)
-	if src != (Source{}) {
+	setText(root, "service", t.Title)
+	if t.Title != "" || t.Updated != "" {
 		source := &yaml.Node{Kind: yaml.MappingNode}
-		setText(source, "title", src.Title)
-		setText(source, "url", src.URL)
-		setText(source, "updated", src.Updated)
+		setText(source, "title", t.Title)
+		setText(source, "updated", t.Updated)
 		root.Content = append(root.Content, plainKey("source"), source)
 	}
 	codes := &yaml.Node{Kind: yaml.SequenceNode}
 	seen := map[string]bool{}
-	for _, r := range rows {
+	for _, r := range t.Rows {
 		if !seen[r.Code] {
 			seen[r.Code] = true
 			codes.Content = append(codes.Content, newEntry(r))
@@ -265,7 +250,7 @@ func NewSpec(pkg string, src Source, rows []Row) ([]byte, error) {
 }
 
 // newEntry is the spec entry for a new row.
-func newEntry(r Row) *yaml.Node {
+func newEntry(r table.Row) *yaml.Node {
 	item := &yaml.Node{Kind: yaml.MappingNode}
 	setText(item, "code", r.Code)
 	setText(item, "message", r.Message)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errspec/errspec/spec/table"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
@@ -79,7 +80,7 @@ func TestMergeGolden(t *testing.T) {
 // readTSV reads a case's table: its header names its columns, any of
 // code, message and solution; a field it does not name is one the table
 // lacks.
-func readTSV(t *testing.T, data []byte) Table {
+func readTSV(t *testing.T, data []byte) *table.Table {
 	t.Helper()
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = '\t'
@@ -99,9 +100,9 @@ func readTSV(t *testing.T, data []byte) Table {
 	}
 	_, hasMessage := col["message"]
 	_, hasSolution := col["solution"]
-	tab := Table{NoMessage: !hasMessage, NoSolution: !hasSolution}
+	tab := &table.Table{HasMessage: hasMessage, HasSolution: hasSolution}
 	for _, rec := range records[1:] {
-		tab.Rows = append(tab.Rows, Row{Code: cell(rec, "code"), Message: cell(rec, "message"), Solution: cell(rec, "solution")})
+		tab.Rows = append(tab.Rows, table.Row{Code: cell(rec, "code"), Message: cell(rec, "message"), Solution: cell(rec, "solution")})
 	}
 	return tab
 }
@@ -114,11 +115,11 @@ func TestMergeShippedSpecWithItsOwnRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rows []Row
+	tab := &table.Table{HasMessage: true, HasSolution: true, Updated: s.Source.Updated}
 	for _, c := range s.Codes {
-		rows = append(rows, Row{c.Code, c.Message, c.Solution})
+		tab.Rows = append(tab.Rows, table.Row{Code: c.Code, Message: c.Message, Solution: c.Solution})
 	}
-	merged, sum, err := Merge(DefaultFile, defaultSpec, Table{Rows: rows, Updated: s.Source.Updated}, "2026-11-26")
+	merged, sum, err := Merge(DefaultFile, defaultSpec, tab, "2026-11-26")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +141,7 @@ func TestMergeRefusesNonSpecs(t *testing.T) {
 		"key: [unclosed\n":            "old.yaml: not a spec to merge into: yaml: line 1:",
 		"package: x\ncodes:\n\t- a\n": "old.yaml: not a spec to merge into: yaml: ",
 	} {
-		_, _, err := Merge("old.yaml", []byte(old), Table{}, "2026-11-26")
+		_, _, err := Merge("old.yaml", []byte(old), &table.Table{}, "2026-11-26")
 		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "<nil>") {
 			t.Errorf("Merge(%q) error = %v; want one starting %q", old, err, want)
 		}
@@ -163,14 +164,14 @@ func TestMessages(t *testing.T) {
 }
 
 func TestNewSpec(t *testing.T) {
-	rows := []Row{
+	rows := []table.Row{
 		{Code: "OK", Message: "Success"},
 		{Code: "isv.LIMIT", Message: "Too many: slow down", Solution: "true"},
 		{Code: "isv.LIMIT", Message: "a duplicate the reader should have dropped"},
 		{Code: "22012", Message: "numeric"},
 		{Code: "Quote.Me", Message: "\"quoted\" #hash\nnew line", Solution: "- dash"},
 	}
-	data, err := NewSpec("acmeerr", Source{Title: "Errors", Updated: "2024-01-02"}, rows)
+	data, err := NewSpec("acmeerr", &table.Table{Rows: rows, Title: "Errors", Updated: "2024-01-02", HasMessage: true, HasSolution: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +200,17 @@ func TestNewSpec(t *testing.T) {
 			t.Errorf("code %d = %+v, want %+v", i, g, w)
 		}
 	}
-	if s.Package != "acmeerr" || s.Source.Title != "Errors" || s.Source.Updated != "2024-01-02" {
-		t.Errorf("header = %q %+v", s.Package, s.Source)
+	if s.Package != "acmeerr" || s.Service != "Errors" || s.Source.Title != "Errors" || s.Source.Updated != "2024-01-02" {
+		t.Errorf("header = %q %q %+v; want the page's title as the service too", s.Package, s.Service, s.Source)
+	}
+	// Like errspec init's starter, the spec points editors at the schema.
+	schema, _, _ := bytes.Cut(starterSpec, []byte("\n"))
+	if first, _, _ := bytes.Cut(data, []byte("\n")); !bytes.Equal(first, schema) || !bytes.HasPrefix(schema, []byte("# yaml-language-server: $schema=")) {
+		t.Errorf("the new spec starts %q; want the starter's first line, %q", first, schema)
+	}
+	// A table without a title leaves service: out (the package names it).
+	data, err = NewSpec("acmeerr", &table.Table{Rows: rows[:1], HasMessage: true})
+	if err != nil || bytes.Contains(data, []byte("service:")) || !bytes.HasPrefix(data, schema) {
+		t.Errorf("a new spec from an untitled table (%v):\n%s", err, data)
 	}
 }

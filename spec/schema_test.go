@@ -243,6 +243,8 @@ var schemaVisible = map[string][]string{
 	"bad-invalid-derived-name": nil, // derived Go names
 	"bad-malformed-yaml":       nil, // YAML syntax: there is no document to validate
 	"bad-name-collision":       nil, // derived Go names across entries
+	"bad-tab-after-spaces":     nil, // YAML syntax: a tab in the indentation
+	"bad-tab-indent":           nil, // YAML syntax: a tab in the indentation
 	"bad-undeclared-category":  nil, // a reference to another part of the spec
 }
 
@@ -473,16 +475,20 @@ func corpusInput(t *testing.T, path string) []byte {
 	return []byte(text)
 }
 
-// goldenSpecs returns the spec.yaml of every golden case of the generator,
-// good and bad, by case name.
+// goldenSpecs returns the spec.yaml of every golden case, by case name:
+// the generator's (good) and the loader's (bad, in testdata/load).
 func goldenSpecs(t *testing.T) (good, bad map[string][]byte) {
 	t.Helper()
 	paths, err := filepath.Glob("../generator/testdata/*.txtar")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no golden cases in ../generator/testdata (%v)", err)
 	}
+	load, err := filepath.Glob(loadCases)
+	if err != nil || len(load) == 0 {
+		t.Fatalf("no cases in %s (%v)", loadCases, err)
+	}
 	good, bad = map[string][]byte{}, map[string][]byte{}
-	for _, path := range paths {
+	for _, path := range append(paths, load...) {
 		ar, err := txtar.ParseFile(path)
 		if err != nil {
 			t.Fatal(err)

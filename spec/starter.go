@@ -26,10 +26,8 @@ const starterPackage = "vendorerr"
 // Starter refuses a pkg that is not a valid package name, with the message
 // Load would give for it.
 func Starter(pkg string) ([]byte, error) {
-	d := &decoder{}
-	d.checkPackage(&yaml.Node{}, pkg)
-	if len(d.errs) > 0 {
-		return nil, errors.New(d.errs[0].Msg)
+	if err := CheckPackage(pkg); err != nil {
+		return nil, err
 	}
 	// A Go identifier can still be a YAML keyword (true, null); Marshal
 	// quotes it when it must.
@@ -51,4 +49,15 @@ func Starter(pkg string) ([]byte, error) {
 		return nil, fmt.Errorf("the starter spec for package %s loads as package %s", pkg, s.Package)
 	}
 	return out, nil
+}
+
+// CheckPackage reports what is wrong with name as a spec's package:, or
+// nil, with the message Load would give for it.
+func CheckPackage(name string) error {
+	d := &decoder{}
+	d.checkPackage(&yaml.Node{}, name)
+	if len(d.errs) > 0 {
+		return errors.New(d.errs[0].Msg)
+	}
+	return nil
 }

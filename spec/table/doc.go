@@ -57,7 +57,10 @@
 // and the table ends at a blank line or a line without a |. In a cell, \|
 // is a |, in `code` too, and <br> is a line break; other Markdown is kept as
 // written, except that a code loses the `…` or **…** around it. Tables in
-// fenced code blocks are not tables. The page's title is its first # heading.
+// fenced code blocks are not tables. The page's title is its first # heading,
+// and a "last updated" line before the table (as in Text, below) gives its
+// date, however the page sets it off: *emphasised*, **strong**, in a
+// > quote or a list item.
 //
 // HTML: a <table>. Cell text is what a reader sees: markup is dropped,
 // entities are decoded, <br> and the edges of blocks such as <p>, <li> and
@@ -75,7 +78,12 @@
 // 2018" line (or "Last modified on 2018-06-15", "更新时间：2018-06-15", ...)
 // gives the date, and the line before it the page's title. The header is the
 // first line made of two or three column names, the code's first ("Error
-// code Error message Cause and solution"). Each later non-blank line is a
+// code Error message Cause and solution"); failing one, the first that
+// starts with the code's name and has columns the usual words miss among
+// them ("Error code HTTP status Error message"). Such a column is a warning:
+// text cannot tell where its cells end, so their words are read as part of
+// the column before it (after the code, the one after). Each later
+// non-blank line is a
 // row: its first word is the code and the rest its message, solution or
 // both. With both, nothing marks where the message ends: when the rest
 // starts with the code's message in [Options.Known], the split is exact;

@@ -174,7 +174,11 @@ func preview(cells []string) string {
 func (rd *reader) pick(n int, kind string, get func(i int) (grid, error)) (grid, error) {
 	if k := rd.opts.Table; k > 0 {
 		if k > n {
-			return grid{}, rd.errorf(0, "table %d asked for, but the file has %d %s tables", k, n, kind)
+			tables := "tables"
+			if n == 1 {
+				tables = "table"
+			}
+			return grid{}, rd.errorf(0, "table %d asked for, but the file has %d %s %s", k, n, kind, tables)
 		}
 		return get(k - 1)
 	}

@@ -49,7 +49,11 @@ func (rd *reader) markdown(data []byte) error {
 			break
 		}
 	}
-	rd.updated(before, true)
+	plain := make([]string, len(before))
+	for i, l := range before {
+		plain[i] = plainLine(l)
+	}
+	rd.updated(plain, true)
 	if cols, _, err := rd.match.find(g.header.texts()); err == nil {
 		for _, r := range g.rows {
 			if c := cols[fieldCode]; c < len(r.cells) {
@@ -59,6 +63,25 @@ func (rd *reader) markdown(data []byte) error {
 	}
 	return rd.columnar(g)
 }
+
+// plainLine takes away the Markdown a page sets a line off with: block
+// quote markers, a list bullet, emphasis and code spans, so that
+// "> **Last updated:** 2024-11-18" reads "Last updated: 2024-11-18".
+func plainLine(l string) string {
+	l = strings.TrimSpace(l)
+	for strings.HasPrefix(l, ">") {
+		l = strings.TrimSpace(l[1:])
+	}
+	for _, bullet := range []string{"- ", "* ", "+ "} {
+		if t, ok := strings.CutPrefix(l, bullet); ok {
+			l = t
+			break
+		}
+	}
+	return emphasis.Replace(l)
+}
+
+var emphasis = strings.NewReplacer("*", "", "_", "", "`", "")
 
 // unwrap takes a code out of the Markdown around it: `code`, **code**,
 // *code*, __code__ or _code_.

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/errspec/errspec/spec"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
@@ -50,10 +49,7 @@ func readFile(t *testing.T, path string, opts Options) *Table {
 // TestSeedKnown reads the seed page with the shipped spec's messages known:
 // it must give every row of spec/alibaba-sms.yaml exactly, in order.
 func TestSeedKnown(t *testing.T) {
-	s, err := spec.Load(shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadSpec(t, shipped)
 	known := map[string]string{}
 	var want []cells
 	for _, c := range s.Codes {
@@ -81,10 +77,7 @@ func TestSeedKnown(t *testing.T) {
 // known messages: every row is a warning, and each split agrees with the
 // spec transcribed by hand.
 func TestSeedGuess(t *testing.T) {
-	s, err := spec.Load(shipped)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := loadSpec(t, shipped)
 	tb := readFile(t, seedFile, Options{})
 	if len(tb.Rows) != len(s.Codes) || len(tb.Warnings) != len(s.Codes) {
 		t.Fatalf("%d rows, %d warnings; want %d of each", len(tb.Rows), len(tb.Warnings), len(s.Codes))
@@ -323,6 +316,46 @@ func TestParseDate(t *testing.T) {
 		got, ok := parseDate(in)
 		if got != want || ok != (want != "") {
 			t.Errorf("parseDate(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+// TestTableNumberCount checks that asking for a table past the last one
+// counts the tables in words that read right, one or more.
+func TestTableNumberCount(t *testing.T) {
+	table := "| Code | Message |\n| --- | --- |\n| A | a |\n"
+	for page, want := range map[string]string{
+		table:                "table 3 asked for, but the file has 1 pipe table",
+		table + "\n" + table: "table 3 asked for, but the file has 2 pipe tables",
+	} {
+		_, err := Read(strings.NewReader(page), "errors.md", Options{Table: 3})
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("error %v; want one ending %q", err, want)
+		}
+	}
+}
+
+// TestMarkdownUpdated checks that a Markdown page's "last updated" line is
+// read however the page sets it off: emphasised, strong, quoted, or as a
+// list item.
+func TestMarkdownUpdated(t *testing.T) {
+	for _, line := range []string{
+		"Last updated: 2024-11-18",
+		"*Last updated: 2024-11-18*",
+		"_Last updated: 2024-11-18_",
+		"**Last updated:** 2024-11-18",
+		"__Last updated__: Nov 18, 2024",
+		"> Last updated: 2024-11-18",
+		"> *Last updated: 18 November 2024*",
+		"- Last updated: `2024-11-18`",
+	} {
+		page := "# SMS errors\n\n" + line + "\n\n| Code | Message |\n| --- | --- |\n| A | a |\n"
+		tb, err := Read(strings.NewReader(page), "errors.md", Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if tb.Updated != "2024-11-18" || tb.Title != "SMS errors" || len(tb.Warnings) > 0 {
+			t.Errorf("%q: Updated %q, Title %q, warnings %v; want 2024-11-18 and SMS errors", line, tb.Updated, tb.Title, tb.Warnings)
 		}
 	}
 }

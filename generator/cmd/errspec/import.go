@@ -5,21 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
-	"github.com/errspec/errspec/generator"
+	"github.com/errspec/errspec/generator/output"
 	"github.com/errspec/errspec/spec"
 	"github.com/errspec/errspec/spec/table"
 )
 
 func importTable(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("import", "[-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME] [-date YYYY-MM-DD] [-o FILE] TABLE",
+	fs := newFlags("import", "[-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME] [-date YYYY-MM-DD] [-o FILE|-] TABLE",
 		`Import reads a vendor's error table (TABLE, or - for standard input) and
 writes a spec. With -merge it applies the table to an existing spec instead:
 hand-set fields and comments are kept, message and solution take the table's
@@ -27,15 +24,16 @@ text (a field the table has no column for is kept), source.updated takes the
 page's "last updated" date, new codes are added, and codes no longer in the
 table are marked deprecated rather than deleted, so code using them keeps
 compiling. A table with no codes, or none of the spec's, is refused. A
-summary goes to standard error; the spec goes to -o, or standard output. -o
-does not overwrite a file other than the -merge spec.`, stdout, stderr)
+summary goes to standard error; the spec goes to -o, or standard output (-o
+-). -o does not overwrite a file other than the -merge spec, and writes
+through a symbolic link to the file it names.`, stdout, stderr)
 	format := fs.String("format", "", "the table's `format`: tsv, csv, markdown, html or text; empty means by TABLE's extension")
 	merge := fs.String("merge", "", "merge the table into the spec `SPEC` instead of writing a new one")
 	columns := fs.String("columns", "", "header names of columns the usual words miss, as `code=H,message=H,solution=H`")
 	tableN := fs.Int("table", 0, "read the `N`th table of an HTML or Markdown file (from 1); 0 means the first with a code column")
 	pkg := fs.String("package", "", "the Go package `NAME` of a new spec; empty means one made from TABLE's file name")
 	date := fs.String("date", time.Now().Format(time.DateOnly), "the `YYYY-MM-DD` date -merge records on codes that left the table")
-	out := fs.String("o", "", "write the spec to `FILE`, a new file or the -merge spec (replaced atomically), instead of standard output")
+	out := fs.String("o", "", "write the spec to `FILE`, a new file or the -merge spec (replaced atomically), or - for standard output")
 	if code := fs.parse(args); code >= 0 {
 		return code
 	}
@@ -47,92 +45,65 @@ does not overwrite a file other than the -merge spec.`, stdout, stderr)
 		fmt.Fprintf(stderr, "errspec import: -date %q: want a date as YYYY-MM-DD, such as %s\n", *date, time.Now().Format(time.DateOnly))
 		return exitUsage
 	}
-	opts := table.Options{Format: table.Format(*format), Table: *tableN}
-	var err error
-	if opts.Columns, err = parseColumns(*columns); err != nil {
+	if *pkg != "" {
+		if err := spec.CheckPackage(*pkg); err != nil {
+			fmt.Fprintf(stderr, "errspec import: %v\n", err)
+			return exitUsage
+		}
+	}
+	cols, err := parseColumns(*columns)
+	if err != nil {
 		fmt.Fprintf(stderr, "errspec import: %v\n", err)
 		return exitUsage
 	}
-	if err := checkOutput(*out, *merge); err != nil {
-		fmt.Fprintf(stderr, "errspec import: %v\n", err)
-		return exitFailed
-	}
-	var old []byte
-	if *merge != "" {
-		if old, err = os.ReadFile(*merge); err == nil {
-			opts.Known, err = spec.Messages(*merge, old)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "errspec import: %v\n", err)
-			return exitFailed
-		}
-	}
-
-	name, in := fs.Arg(0), stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintf(stderr, "errspec import: %v\n", err)
-			return exitFailed
-		}
-		defer f.Close()
-		in = f
-	} else if opts.Format == "" {
+	name := fs.Arg(0)
+	if name == "-" && *format == "" {
 		fmt.Fprintln(stderr, "errspec import: give -format when reading the table from standard input")
 		return exitUsage
 	}
-	t, err := table.Read(in, name, opts)
+
+	res, err := spec.Import(spec.ImportOptions{
+		Table: name, Stdin: stdin,
+		Read:  table.Options{Format: table.Format(*format), Table: *tableN, Columns: cols},
+		Merge: *merge, Package: *pkg, Date: *date, Out: *out,
+	})
+	return finishImport(res, err, name, *out, stdout, stderr)
+}
+
+// finishImport reports what spec.Import did, and writes the spec it made
+// to out, or standard output.
+func finishImport(res *spec.Imported, err error, name, out string, stdout, stderr io.Writer) int {
+	if res != nil {
+		for _, w := range res.Table.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
+	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFailed
-	}
-	for _, w := range t.Warnings {
-		fmt.Fprintf(stderr, "%s\n", w)
-	}
-	if err := checkTable(t, tableName(name), *merge, opts.Known); err != nil {
-		fmt.Fprintf(stderr, "errspec import: %v\n", err)
-		return exitFailed
-	}
-	rows := make([]spec.Row, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = spec.Row{Code: r.Code, Message: r.Message, Solution: r.Solution}
-	}
-
-	var data []byte
-	if *merge != "" {
-		var sum *spec.MergeSummary
-		tab := spec.Table{Rows: rows, NoMessage: !t.HasMessage, NoSolution: !t.HasSolution, Updated: t.Updated}
-		if data, sum, err = spec.Merge(*merge, old, tab, *date); err != nil {
+		if _, ok := errors.AsType[*table.Error](err); ok {
+			fmt.Fprintln(stderr, err)
+		} else {
 			fmt.Fprintf(stderr, "errspec import: %v\n", err)
-			return exitFailed
 		}
-		printSummary(stderr, *merge, sum)
+		return exitFailed
+	}
+	if res.Summary != nil {
+		printSummary(stderr, res.Summary)
 	} else {
-		if *pkg == "" {
-			*pkg = packageFor(name)
-		}
-		if data, err = spec.NewSpec(*pkg, spec.Source{Title: t.Title, Updated: t.Updated}, rows); err != nil {
-			fmt.Fprintf(stderr, "errspec import: %v\n", err)
-			return exitFailed
-		}
-		fmt.Fprintf(stderr, "errspec import: %s from %s\n", count(len(rows), "code"), name)
+		fmt.Fprintf(stderr, "errspec import: %s from %s\n", count(len(res.Table.Rows), "code"), name)
 	}
-
-	target := "<stdout>"
-	if *out != "" {
-		target = *out
-		if err := generator.WriteFile(*out, data); err != nil {
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "errspec import: warning: %s\n", w)
+	}
+	if out != "" && out != "-" {
+		if err := output.WriteFile(out, res.Spec); err != nil {
 			fmt.Fprintf(stderr, "errspec import: %v\n", err)
 			return exitFailed
 		}
 	} else {
-		stdout.Write(data)
+		stdout.Write(res.Spec)
 	}
-	// The spec is written either way, so that a person can fix what the
-	// vendor's table leaves open (names that collide, codes that are not
-	// Go names), guided by the loader's messages.
-	if _, err := spec.Parse(target, data); err != nil {
-		fmt.Fprintf(stderr, "errspec import: the spec needs these fixes before errspec generate accepts it:\n%v\n", err)
+	if res.Problems != nil {
+		fmt.Fprintf(stderr, "errspec import: the spec needs these fixes before errspec generate accepts it:\n%v\n", res.Problems)
 		return exitFailed
 	}
 	return exitOK
@@ -166,66 +137,9 @@ func parseColumns(s string) (map[string]string, error) {
 	return cols, nil
 }
 
-// checkOutput refuses an -o that would overwrite a spec the table is not
-// merged into, or that names a folder. -o equal to -merge is the in-place
-// update.
-func checkOutput(out, merge string) error {
-	if out == "" {
-		return nil
-	}
-	info, err := os.Stat(out)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil
-	case err != nil:
-		return err
-	case info.IsDir():
-		return fmt.Errorf("-o %s is a folder; give the file to write the spec to, such as %s", out, filepath.Join(out, "errors.yaml"))
-	}
-	if merge != "" {
-		if m, err := os.Stat(merge); err == nil && os.SameFile(info, m) {
-			return nil
-		}
-	}
-	return fmt.Errorf("%s exists; merge the table into it with -merge %s -o %s, or choose another -o", out, out, out)
-}
-
-// checkTable refuses a table that would only do harm: one with no codes,
-// or, merged into a spec with codes, one that shares none of them, which
-// would deprecate every code of the spec. Both are most often the wrong
-// table, or the right one read wrong.
-func checkTable(t *table.Table, name, merge string, known map[string]string) error {
-	const hint = "is it the right table? (-table, -format, -columns)"
-	switch {
-	case len(t.Rows) == 0 && merge != "":
-		return fmt.Errorf("%s has no codes; merging it would deprecate every code of %s: %s", name, merge, hint)
-	case len(t.Rows) == 0:
-		return fmt.Errorf("%s has no codes: %s", name, hint)
-	case len(known) == 0:
-		return nil
-	}
-	var codes []string
-	for _, r := range t.Rows {
-		if _, ok := known[r.Code]; ok {
-			return nil
-		}
-		if len(codes) < 3 {
-			codes = append(codes, strconv.Quote(r.Code))
-		}
-	}
-	if len(t.Rows) == 1 {
-		return fmt.Errorf("the table's one code, %s, is not in %s: %s", codes[0], merge, hint)
-	}
-	if len(t.Rows) > len(codes) {
-		codes = append(codes, "...")
-	}
-	return fmt.Errorf("none of the table's %d codes (%s) is in %s: %s", len(t.Rows), strings.Join(codes, ", "), merge, hint)
-}
-
-// printSummary reports what a merge into the spec file changed: the
-// counts, the codes of each kind, the date, and a warning when most of the
-// spec's codes left the table.
-func printSummary(w io.Writer, file string, sum *spec.MergeSummary) {
+// printSummary reports what a merge changed: the counts, the codes of each
+// kind, and the date.
+func printSummary(w io.Writer, sum *spec.MergeSummary) {
 	fmt.Fprintf(w, "errspec import: %s\n", sum)
 	for _, l := range []struct {
 		what  string
@@ -238,18 +152,6 @@ func printSummary(w io.Writer, file string, sum *spec.MergeSummary) {
 	if sum.UpdatedTo != "" {
 		fmt.Fprintf(w, "  source.updated: %s → %s\n", cmp.Or(sum.UpdatedFrom, "(none)"), sum.UpdatedTo)
 	}
-	if n := len(sum.Deprecated); 2*n > sum.Codes {
-		fmt.Fprintf(w, "errspec import: warning: %d of the %s in %s are not in the table, and are now deprecated; check that it is the right table (-table, -format, -columns) before you commit the spec\n",
-			n, count(sum.Codes, "code"), file)
-	}
-}
-
-// tableName names the table for a message.
-func tableName(name string) string {
-	if name == "-" {
-		return "the table on standard input"
-	}
-	return name
 }
 
 // count gives n and the noun, plural unless n is 1: "1 code", "2 codes".
@@ -258,20 +160,4 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
-}
-
-// packageFor makes a Go package name from a table's file name:
-// tencent-sms.tsv gives tencentsmserr.
-func packageFor(path string) string {
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	var b strings.Builder
-	for _, r := range strings.ToLower(base) {
-		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) && b.Len() > 0) {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 || path == "-" {
-		return "vendorerr"
-	}
-	return strings.TrimSuffix(b.String(), "err") + "err"
 }

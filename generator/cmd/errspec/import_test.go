@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,7 +47,10 @@ func TestImportNewSpec(t *testing.T) {
 		t.Errorf("%d rows flagged for review, want 28:\n%s", n, errOut)
 	}
 	data, _ := os.ReadFile(out)
-	for _, want := range []string{"package: smserr\n", "  title: API Error Message\n", "  updated: \"2018-06-15\"\n", "  - code: OK\n    message: Accepted\n    solution: N/A\n    success: true\n"} {
+	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=https://raw.githubusercontent.com/errspec/errspec/main/spec/schema.json\n") {
+		t.Errorf("the new spec does not start with the $schema line errspec init writes:\n%s", data)
+	}
+	for _, want := range []string{"package: smserr\n", "service: API Error Message\n", "  title: API Error Message\n", "  updated: \"2018-06-15\"\n", "  - code: OK\n    message: Accepted\n    solution: N/A\n    success: true\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the new spec lacks %q:\n%s", want, data)
 		}
@@ -325,6 +329,15 @@ func TestImportMergeUpdated(t *testing.T) {
 	if got := readFile(t, specFile); code != 0 || got != want || strings.Contains(errOut, "source.updated") {
 		t.Errorf("merging again: exit %d, stderr %q, spec:\n%s", code, errOut, got)
 	}
+
+	// An older copy of the page moves the date back: the merge says so.
+	old := filepath.Join(dir, "old.md")
+	os.WriteFile(old, []byte("# ACME errors\n\n**Last updated:** 2024-11-18\n\n| Code | Message | Solution |\n| --- | --- | --- |\n| A | a | Fix a. |\n| B | b | Fix b. |\n| C | c | Fix c. |\n"), 0o644)
+	code, _, errOut = errspec(t, "import", "-merge", specFile, "-o", specFile, old)
+	if code != 0 || !strings.Contains(errOut, "  source.updated: 2026-01-31 → 2024-11-18\n") ||
+		!strings.Contains(errOut, "errspec import: warning: source.updated goes back from 2026-01-31 to 2024-11-18") {
+		t.Errorf("merging an older page: exit %d, stderr:\n%s\nwant the dates and a warning", code, errOut)
+	}
 }
 
 // TestImportFlags checks the flags import refuses, and the messages that
@@ -364,5 +377,48 @@ func TestImportFlags(t *testing.T) {
 	code, _, errOut = errspec(t, "import", "-package", "x", tab)
 	if code != 0 || !strings.Contains(errOut, "errspec import: 1 code from ") {
 		t.Errorf("one code: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestImportOutputTargets checks where -o writes: - is standard output, as
+// elsewhere, and a spec reached through a symbolic link is written through
+// it, to the file it points at, leaving the link a link.
+func TestImportOutputTargets(t *testing.T) {
+	dir := writeTemp(t, map[string]string{"t.tsv": "code\tmessage\tsolution\nA\ta, reworded\tFix a.\nB\tb\tFix b.\nC\tc\tFix c.\n"})
+	t.Chdir(dir)
+	code, out, errOut := errspec(t, "import", "-package", "acmeerr", "-o", "-", "t.tsv")
+	if code != 0 || !strings.Contains(out, "package: acmeerr\n") {
+		t.Errorf("-o -: exit %d, stdout %q, stderr %q; want the spec on standard output", code, out, errOut)
+	}
+	if _, err := os.Lstat("-"); !os.IsNotExist(err) {
+		t.Errorf("-o - wrote a file named -")
+	}
+
+	if err := os.Mkdir("specs", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join("specs", "errors.yaml")
+	if err := os.WriteFile(target, []byte(mergeSpec), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, "errors.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := errspec(t, "import", "-merge", "errors.yaml", "-o", "errors.yaml", "t.tsv"); code != 0 {
+		t.Fatalf("-merge LINK -o LINK: exit %d: %s", code, errOut)
+	}
+	if info, err := os.Lstat("errors.yaml"); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("errors.yaml is no longer a symbolic link (%v, %v)", info, err)
+	}
+	if got := readFile(t, target); got != strings.Replace(mergeSpec, "message: a\n", "message: a, reworded\n", 1) {
+		t.Errorf("the link's target was not updated:\n%s", got)
+	}
+	if info, _ := os.Stat(target); info.Mode().Perm() != 0o600 {
+		t.Errorf("the target's mode is %v; want it kept, 0600", info.Mode().Perm())
+	}
+	for _, d := range []string{".", "specs"} {
+		if entries, _ := os.ReadDir(d); slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasPrefix(e.Name(), ".errspec-") }) {
+			t.Errorf("a temporary file is left in %s: %v", d, entries)
+		}
 	}
 }

@@ -9,11 +9,12 @@
 //	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 //	errspec validate [-max-spec-size BYTES] FILE...
 //	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
-//	               [-date YYYY-MM-DD] [-o FILE] TABLE
+//	               [-date YYYY-MM-DD] [-o FILE|-] TABLE
 //	errspec diff [-format text|markdown|json] OLD NEW
 //	errspec version
+//	errspec help [COMMAND]
 //
-// Run errspec -h, or errspec <command> -h, for the details. main parses
+// Run errspec -h, or errspec help <command>, for the details. main parses
 // flags and reports; the work is done by the spec, spec/table and
 // generator packages.
 package main
@@ -25,13 +26,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/errspec/errspec/generator"
+	"github.com/errspec/errspec/generator/output"
 	"github.com/errspec/errspec/spec"
 )
 
@@ -47,9 +47,10 @@ Usage:
 	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 	errspec validate [-max-spec-size BYTES] FILE...
 	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
-	               [-date YYYY-MM-DD] [-o FILE] TABLE
+	               [-date YYYY-MM-DD] [-o FILE|-] TABLE
 	errspec diff [-format text|markdown|json] OLD NEW
 	errspec version
+	errspec help [COMMAND]
 
 Commands:
 
@@ -70,7 +71,8 @@ Examples:
 	errspec import -merge errors.yaml -o errors.yaml vendor-errors.html   # the vendor updated its page
 	errspec diff old.yaml errors.yaml                                  # what changed, what breaks
 
-Run 'errspec <command> -h' for a command's flags. The spec format is
+Run 'errspec help <command>' (or 'errspec <command> -h') for a command's
+flags. The spec format is
 described in the README: https://github.com/errspec/errspec#spec-format
 `
 
@@ -107,9 +109,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if code := fs.parse(rest); code >= 0 {
 			return code
 		}
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "errspec version: unexpected argument %q\n", fs.Arg(0))
+			return exitUsage
+		}
 		fmt.Fprintln(stdout, programName, version())
 		return exitOK
 	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+			// errspec help generate is errspec generate -h.
+			return run([]string{rest[0], "-h"}, stdin, stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
@@ -176,73 +186,27 @@ identifier of the package already in the folder unless -allow-breaking.`, stdout
 		return exitUsage
 	}
 
-	s, err := loadSpec(*specFile, *maxSize)
-	if err != nil {
-		report(stderr, "errspec generate", err)
-		return exitFailed
-	}
-	opts := generator.Options{GoFile: *file, DocsFile: *docs}
-	if strings.EqualFold(*docs, spec.NoDocs) {
-		opts.DocsFile, opts.NoDocs = "", true
-	}
-	if *templates != "" {
-		opts.Templates = os.DirFS(*templates)
-	}
-	files, err := generator.Generate(s, opts)
-	if err != nil {
-		if *templates != "" && strings.Contains(err.Error(), generator.DocsTemplate) {
-			err = fmt.Errorf("%w (templates folder %s)", err, *templates)
-		}
-		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
-		return exitFailed
-	}
-	dir := *out
-	if dir == "" {
-		dir = filepath.Join(".", s.Package)
-	}
-	if !*allowBreaking {
-		breaking, err := generator.Breaking(dir, files)
-		if err != nil {
-			fmt.Fprintf(stderr, "errspec generate: %v\n", err)
-			return exitFailed
-		}
-		if len(breaking) > 0 {
-			fmt.Fprintf(stderr, "errspec generate: regenerating %s would break code that uses package %s:\n", dir, s.Package)
-			for _, c := range breaking {
-				fmt.Fprintf(stderr, "\t%s\n", c)
-			}
-			fmt.Fprintf(stderr, "Keep codes the vendor dropped in the spec with deprecated: (errspec import -merge does this), or pass -allow-breaking to accept the break.\n")
-			return exitFailed
-		}
-	}
+	cmd := "errspec generate"
 	if *check {
-		diff, err := generator.Diff(dir, files)
-		if err != nil {
-			fmt.Fprintf(stderr, "errspec generate -check: %v\n", err)
-			return exitFailed
-		}
-		if len(diff) > 0 {
-			stdout.Write(diff)
-			fmt.Fprintf(stderr, "errspec generate -check: %s is out of date with its spec; run errspec generate to update it\n", dir)
-			return exitFailed
-		}
-		return exitOK
+		cmd += " -check"
 	}
-	// An interrupt while files are renamed into place would leave some
-	// replaced and some not: hold it until the write is done.
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	_, err = generator.Write(dir, files)
-	signal.Stop(signals)
+	res, err := output.Generate(output.Request{
+		Spec: *specFile, MaxSpecSize: *maxSize, Out: *out,
+		GoFile: *file, Docs: *docs, Templates: *templates,
+		Check: *check, AllowBreaking: *allowBreaking,
+	})
 	if err != nil {
-		fmt.Fprintf(stderr, "errspec generate: %v\n", err)
+		report(stderr, cmd, err)
 		return exitFailed
 	}
-	select {
-	case sig := <-signals:
-		fmt.Fprintf(stderr, "errspec generate: %v: stopped after finishing the write to %s\n", sig, dir)
+	if len(res.Diff) > 0 {
+		stdout.Write(res.Diff)
+		fmt.Fprintf(stderr, "%s: %s is out of date with its spec; run errspec generate to update it\n", cmd, res.Dir)
 		return exitFailed
-	default:
+	}
+	if res.Interrupted != nil {
+		fmt.Fprintf(stderr, "%s: %v: stopped after finishing the write to %s\n", cmd, res.Interrupted, res.Dir)
+		return exitFailed
 	}
 	return exitOK
 }
@@ -259,17 +223,26 @@ func report(w io.Writer, cmd string, err error) {
 	fmt.Fprintf(w, "%s: %v\n", cmd, err)
 }
 
-func loadSpec(path string, maxSize int64) (*spec.Spec, error) {
-	if path == "" {
-		return spec.Default()
-	}
-	return spec.LoadLimit(path, maxSize)
-}
-
 // maxSpecSize adds the -max-spec-size flag: specs larger than this are
 // refused before they are read whole.
 func maxSpecSize(fs *flag.FlagSet) *int64 {
-	return fs.Int64("max-spec-size", spec.DefaultMaxSize, "refuse a spec larger than `BYTES` before reading it whole")
+	size := byteSize(spec.DefaultMaxSize)
+	fs.Var(&size, "max-spec-size", "refuse a spec larger than `BYTES` before reading it whole")
+	return (*int64)(&size)
+}
+
+// byteSize is a flag's size in bytes, 1 or more.
+type byteSize int64
+
+func (s *byteSize) String() string { return strconv.FormatInt(int64(*s), 10) }
+
+func (s *byteSize) Set(v string) error {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 1 {
+		return errors.New("want a size in bytes, 1 or more")
+	}
+	*s = byteSize(n)
+	return nil
 }
 
 func validate(args []string, stdout, stderr io.Writer) int {
@@ -292,7 +265,7 @@ file:line:col: message. It exits 1 if any spec has a problem.`, stdout, stderr)
 			status = exitFailed
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: ok, %d codes\n", path, len(s.Codes))
+		fmt.Fprintf(stdout, "%s: ok, %s\n", path, count(len(s.Codes), "code"))
 	}
 	return status
 }
@@ -364,17 +337,7 @@ with the vendor's. It never overwrites a file.`, stdout, stderr)
 		stdout.Write(data)
 		return exitOK
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err == nil {
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path)
-		}
-	}
-	if err != nil {
+	if err := output.CreateFile(path, data); err != nil {
 		fmt.Fprintf(stderr, "errspec init: %v\n", err)
 		return exitFailed
 	}

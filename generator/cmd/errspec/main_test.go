@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -56,12 +57,13 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// TestValidateBadSpecs runs validate on the spec of every bad golden case
-// of the generator and expects exit 1 and the case's positioned errors.
+// TestValidateBadSpecs runs validate on the spec of every load case of the
+// spec package (spec/testdata/load) and expects exit 1 and the case's
+// positioned errors.
 func TestValidateBadSpecs(t *testing.T) {
-	paths, _ := filepath.Glob("../../testdata/bad-*.txtar")
+	paths, _ := filepath.Glob("../../../spec/testdata/load/*.txtar")
 	if len(paths) == 0 {
-		t.Fatal("no bad-spec cases in generator/testdata")
+		t.Fatal("no bad-spec cases in spec/testdata/load")
 	}
 	dir := t.TempDir()
 	for _, path := range paths {
@@ -89,6 +91,10 @@ func TestValidate(t *testing.T) {
 	code, out, errOut := errspec(t, "validate", "../../../spec/alibaba-sms.yaml")
 	if code != 0 || out != "../../../spec/alibaba-sms.yaml: ok, 28 codes\n" || errOut != "" {
 		t.Errorf("validate shipped spec: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	one := writeSpec(t, t.TempDir(), "one.yaml", "package: x\ncodes:\n  - code: A\n")
+	if code, out, _ := errspec(t, "validate", one); code != 0 || out != one+": ok, 1 code\n" {
+		t.Errorf("validate of a one-code spec: exit %d, stdout %q; want \"1 code\"", code, out)
 	}
 	if code, _, errOut := errspec(t, "validate", "no-such-file.yaml"); code != exitFailed || !strings.Contains(errOut, "no-such-file.yaml") {
 		t.Errorf("validate of a missing file: exit %d, stderr %q", code, errOut)
@@ -159,6 +165,52 @@ func TestGenerateCheck(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(filepath.Join(out, "errors.go")); !bytes.Equal(before, after) {
 		t.Error("-check wrote errors.go")
+	}
+}
+
+// TestGenerateCheckDiffApplies checks that -check prints a diff a reviewer's
+// tools take as it is: git apply, given it in the folder generate ran in,
+// turns the old output into the new one (files changed, created and
+// removed), so the labels (a/ and b/ before the -out path, /dev/null for a
+// file that is new or goes) and every hunk are right.
+func TestGenerateCheckDiffApplies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs git apply; skipped in -short mode")
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Fatalf("no git command to apply the diff with: %v", err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	v1 := writeSpec(t, dir, "v1.yaml", "package: pkg\ncodes:\n  - code: A\n    message: first\n  - code: B\n    message: b\n")
+	v2 := writeSpec(t, dir, "v2.yaml", "package: pkg\ncodes:\n  - code: A\n    message: second\n  - code: B\n    message: b\n  - code: C\n    message: c\n")
+	if code, _, errOut := errspec(t, "generate", "-spec", v1, "-out", "pkg"); code != 0 {
+		t.Fatalf("generate v1: exit %d: %s", code, errOut)
+	}
+	next := []string{"generate", "-spec", v2, "-out", "pkg", "-file", "codes.go", "-check"}
+	code, diff, errOut := errspec(t, next...)
+	if code != exitFailed {
+		t.Fatalf("-check of a changed spec: exit %d: %s", code, errOut)
+	}
+	for _, labels := range []string{
+		"--- a/pkg/ERRORS.md\n+++ b/pkg/ERRORS.md\n",
+		"--- /dev/null\n+++ b/pkg/codes.go\n",
+		"--- a/pkg/errors.go\n+++ /dev/null\n",
+	} {
+		if !strings.Contains(diff, labels) {
+			t.Errorf("the diff lacks the labels %q:\n%s", labels, diff)
+		}
+	}
+	cmd := exec.Command(git, "apply", "-")
+	cmd.Stdin = strings.NewReader(diff)
+	cmd.Env = append(os.Environ(), "GIT_CEILING_DIRECTORIES="+filepath.Dir(dir))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git apply of the -check diff: %v\n%s\ndiff:\n%s", err, out, diff)
+	}
+	// The folder now holds exactly what generate would write.
+	if code, stdout, errOut := errspec(t, next...); code != 0 || stdout != "" {
+		t.Errorf("-check after applying its diff: exit %d, stderr %q, diff:\n%s", code, errOut, stdout)
 	}
 }
 
@@ -390,5 +442,71 @@ func TestGenerateOutIsAFile(t *testing.T) {
 	}
 	if code, _, errOut := errspec(t, "generate", "-spec", "no-such.yaml"); code != exitFailed || !strings.HasPrefix(errOut, "errspec generate: open no-such.yaml") {
 		t.Errorf("generate -spec of a missing file: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestUsageErrors checks that a mistake in the command line exits 2, with
+// what is wrong, before any work: nothing is read or written.
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("t.tsv", []byte("code\tmessage\nA\ta\n"), 0o644)
+	specFile := writeSpec(t, dir, "errors.yaml", "package: acmeerr\ncodes:\n  - code: A\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "-package", "9x", "-o", "new.yaml", "t.tsv"}, `errspec import: package: "9x" is not a valid Go package name`},
+		{[]string{"import", "-package", "type", "t.tsv"}, `errspec import: package: "type" is a Go keyword`},
+		{[]string{"generate", "-spec", specFile, "-out", "out", "-max-spec-size", "-1"}, `invalid value "-1" for flag -max-spec-size: want a size in bytes, 1 or more`},
+		{[]string{"validate", "-max-spec-size", "0", specFile}, `invalid value "0" for flag -max-spec-size: want a size in bytes, 1 or more`},
+		{[]string{"version", "extra"}, `errspec version: unexpected argument "extra"`},
+		{[]string{"help", "nosuch"}, `errspec: unknown command "nosuch"`},
+	} {
+		code, out, errOut := errspec(t, c.args...)
+		if code != exitUsage || out != "" || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+	for _, name := range []string{"new.yaml", "out"} {
+		if _, err := os.Stat(name); !os.IsNotExist(err) {
+			t.Errorf("a usage error wrote %s", name)
+		}
+	}
+}
+
+// TestHelpCommand checks that errspec help COMMAND prints the command's
+// help, as errspec COMMAND -h does.
+func TestHelpCommand(t *testing.T) {
+	for _, cmd := range []string{"init", "generate", "validate", "import", "diff", "version"} {
+		code, out, errOut := errspec(t, "help", cmd)
+		_, want, _ := errspec(t, cmd, "-h")
+		if code != 0 || out != want || errOut != "" {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q; want 0 and %s -h's help", cmd, code, out, errOut, cmd)
+		}
+	}
+}
+
+// TestGenerateTemplatesMissing checks that a templates folder that is not
+// there is named as such, whether -templates or the spec's
+// output.templates names it, and that nothing is written.
+func TestGenerateTemplatesMissing(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	specFile := writeSpec(t, dir, "errors.yaml", "package: outerr\noutput:\n  templates: doc-tmpl\ncodes:\n  - code: A\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"generate", "-out", "out", "-templates", "no-such-dir"}, "errspec generate: the templates folder no-such-dir does not exist"},
+		{[]string{"generate", "-spec", specFile, "-out", "out"}, "errspec generate: the templates folder " + filepath.Join(dir, "doc-tmpl") + " (output.templates in " + specFile + ") does not exist"},
+	} {
+		code, _, errOut := errspec(t, c.args...)
+		if code != exitFailed || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", c.args, code, errOut, c.want)
+		}
+	}
+	if _, err := os.Stat("out"); !os.IsNotExist(err) {
+		t.Error("a run with no templates folder wrote out")
 	}
 }

@@ -1,4 +1,4 @@
-package generator
+package output
 
 import (
 	"errors"
@@ -6,22 +6,24 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/errspec/errspec/generator"
 	"github.com/google/go-cmp/cmp"
 )
 
 // goSrc and mdSrc return file contents that start with errspec's headers,
 // as Generate's outputs do.
 func goSrc(body string) []byte {
-	return []byte(GoHeader + "\n\npackage smserr\n\n// " + body + "\n")
+	return []byte(generator.GoHeader + "\n\npackage smserr\n\n// " + body + "\n")
 }
 
 func mdSrc(body string) []byte {
-	return []byte(MarkdownHeader + "\n\n# Errors\n\n" + body + "\n")
+	return []byte(generator.MarkdownHeader + "\n\n# Errors\n\n" + body + "\n")
 }
 
 // outputsV2 is what a Write puts in place in most tests.
@@ -184,10 +186,10 @@ func TestWriteReplacesGenerated(t *testing.T) {
 		{"both generated", map[string][]byte{"errors.go": goSrc("v1"), "ERRORS.md": mdSrc("v1")}},
 		{"one missing", map[string][]byte{"errors.go": goSrc("v1")}},
 		{"CRLF header", map[string][]byte{
-			"errors.go": []byte(GoHeader + "\r\n\r\npackage smserr\r\n"),
-			"ERRORS.md": []byte(MarkdownHeader + "\r\n# old\r\n"),
+			"errors.go": []byte(generator.GoHeader + "\r\n\r\npackage smserr\r\n"),
+			"ERRORS.md": []byte(generator.MarkdownHeader + "\r\n# old\r\n"),
 		}},
-		{"header only, no newline", map[string][]byte{"errors.go": []byte(GoHeader)}},
+		{"header only, no newline", map[string][]byte{"errors.go": []byte(generator.GoHeader)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,14 +282,14 @@ func TestWriteRefuses(t *testing.T) {
 		{
 			name: "header not on the first line",
 			setup: func(t *testing.T, dir string) {
-				writeFiles(t, dir, map[string][]byte{"errors.go": []byte("// Copyright me.\n" + GoHeader + "\npackage smserr\n")}, 0o644)
+				writeFiles(t, dir, map[string][]byte{"errors.go": []byte("// Copyright me.\n" + generator.GoHeader + "\npackage smserr\n")}, 0o644)
 			},
 			refused: []string{"errors.go"},
 		},
 		{
 			name: "header with trailing text",
 			setup: func(t *testing.T, dir string) {
-				writeFiles(t, dir, map[string][]byte{"errors.go": []byte(GoHeader + " (edited)\npackage smserr\n")}, 0o644)
+				writeFiles(t, dir, map[string][]byte{"errors.go": []byte(generator.GoHeader + " (edited)\npackage smserr\n")}, 0o644)
 			},
 			refused: []string{"errors.go"},
 		},
@@ -407,7 +409,7 @@ func TestWriteLeavesOtherFilesAlone(t *testing.T) {
 		"errors_test.go": []byte("package smserr_test\n"),
 		"notes.tmp":      []byte("not one of errspec's temporary files\n"),
 	}, 0o644)
-	writeFiles(t, dir, map[string][]byte{"other.go": []byte(GoHeader + "\npackage smserr\n// from another run, not in this output\n")}, 0o600)
+	writeFiles(t, dir, map[string][]byte{"other.go": []byte(generator.GoHeader + "\npackage smserr\n// from another run, not in this output\n")}, 0o600)
 	writeFiles(t, filepath.Join(dir, "testdata"), map[string][]byte{"case.txt": []byte("data\n")}, 0o644)
 	writeFiles(t, dir, map[string][]byte{"errors.go": goSrc("v1")}, 0o644)
 	before := snapshot(t, dir)
@@ -434,7 +436,7 @@ func TestWriteLeavesOtherFilesAlone(t *testing.T) {
 
 func TestWriteRemovesStaleGeneratedFiles(t *testing.T) {
 	dir := t.TempDir()
-	old := map[string][]byte{"old_errors.go": goSrc("v1"), "OLD.md": []byte(MarkdownHeader + "\nold docs\n")}
+	old := map[string][]byte{"old_errors.go": goSrc("v1"), "OLD.md": []byte(generator.MarkdownHeader + "\nold docs\n")}
 	writeFiles(t, dir, old, 0o644)
 	diff, err := Diff(dir, outputsV2())
 	if err != nil {
@@ -492,10 +494,6 @@ func TestWriteRemovesStaleTemps(t *testing.T) {
 // TestWriteRemovesStaleTempsWhenUpToDate: the next run removes what a
 // killed run left, even when it has nothing else to do (say the killed
 // run's output was reverted before the next run).
-//
-// BUG: this fails. write returns before removeStaleTemps when the plan has
-// no changes, so the temporary files stay until some later run changes a
-// file.
 func TestWriteRemovesStaleTempsWhenUpToDate(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, outputsV2(), 0o644)
@@ -733,7 +731,7 @@ func TestWriteRefusesAnotherPackagesFolder(t *testing.T) {
 		"main_test.go": []byte("package main_test\n"),
 	}, 0o644)
 	before := snapshot(t, dir)
-	files := map[string][]byte{"errors.go": []byte(GoHeader + "\n\npackage smserr\n")}
+	files := map[string][]byte{"errors.go": []byte(generator.GoHeader + "\n\npackage smserr\n")}
 	_, err := Write(dir, files)
 	if err == nil || !strings.Contains(err.Error(), "holds Go files of package main (main.go, util.go)") || !strings.Contains(err.Error(), "package smserr") {
 		t.Errorf("Write into another package's folder: %v; want a refusal naming the files", err)
@@ -749,5 +747,69 @@ func TestWriteRefusesAnotherPackagesFolder(t *testing.T) {
 	}
 	if _, err := Write("/", files); err == nil || !strings.Contains(err.Error(), "root of the file system") {
 		t.Errorf("Write into /: %v; want a refusal", err)
+	}
+}
+
+// TestWriteBesideUnbuiltFiles checks what counts as another package in the
+// folder: go/build decides, from a file's //go:build line and its name, so
+// a file go build leaves out on this machine does not count, and one it
+// builds does.
+func TestWriteBesideUnbuiltFiles(t *testing.T) {
+	other := "windows"
+	if runtime.GOOS == other {
+		other = "linux"
+	}
+	for _, c := range []struct {
+		name, src string
+		refused   bool
+	}{
+		{"gen.go", "//go:build ignore\n\npackage main\n", false},
+		{"tool_" + other + ".go", "package main\n", false},
+		{"tool.go", "//go:build " + other + "\n\npackage main\n", false},
+		{"tool.go", "//go:build " + runtime.GOOS + "\n\npackage main\n", true},
+		{"tool_" + runtime.GOOS + ".go", "package main\n", true},
+	} {
+		dir := t.TempDir()
+		writeFiles(t, dir, map[string][]byte{c.name: []byte(c.src)}, 0o644)
+		_, err := Write(dir, outputsV2())
+		if refused := err != nil && strings.Contains(err.Error(), "holds Go files of package main"); refused != c.refused || err != nil && !refused {
+			t.Errorf("Write beside %s (%q): %v; want refused %v", c.name, c.src, err, c.refused)
+		}
+	}
+}
+
+// TestWriteRenamedPackage: Write lets errspec's own files change package
+// (the name lock, generator.Breaking, is what stops a rename).
+func TestWriteRenamedPackage(t *testing.T) {
+	dir := t.TempDir()
+	writeV2(t, dir)
+	renamed := map[string][]byte{"errors.go": []byte(generator.GoHeader + "\n\npackage renamed\n")}
+	if _, err := Write(dir, renamed); err != nil {
+		t.Errorf("Write of the renamed package: %v", err)
+	}
+}
+
+func TestReadGenerated(t *testing.T) {
+	dir := t.TempDir()
+	if files, err := ReadGenerated(filepath.Join(dir, "missing")); err != nil || files != nil {
+		t.Errorf("ReadGenerated of a missing folder = %v, %v; want nothing", files, err)
+	}
+	writeV2(t, dir)
+	// Hand-written files declare what they like; the name lock is about
+	// what errspec generated.
+	writeFiles(t, dir, map[string][]byte{
+		"doc.go":            []byte("package smserr\n\nfunc Helper() {}\n"),
+		"broken_test.go":    []byte("this is not Go"),
+		".errspec-1234.tmp": goSrc("half written by a killed run"),
+	}, 0o644)
+	files, err := ReadGenerated(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(asStrings(outputsV2()), asStrings(files)); diff != "" {
+		t.Errorf("ReadGenerated mismatch (-want +got):\n%s", diff)
+	}
+	if files, err := ReadGenerated(filepath.Join(dir, "errors.go")); err != nil || files != nil {
+		t.Errorf("ReadGenerated of a file, not a folder = %v, %v; want nothing (Write reports it)", files, err)
 	}
 }

@@ -1,21 +1,31 @@
-package generator
+// Package output takes what errspec makes to disk: the files
+// generator.Generate returns in memory, written into a package folder all
+// or nothing ([Write]) or compared with what is there ([Diff]), a spec
+// errspec import writes ([WriteFile]) and one errspec init starts
+// ([CreateFile]). It is the one place errspec writes files; generator and
+// spec only read. [Generate] is a whole errspec generate run.
+//
+// A folder's files that do not start with errspec's generated header
+// (generator.GoHeader, generator.MarkdownHeader) are a person's: output
+// never overwrites or removes them.
+package output
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"go/build"
-	"go/build/constraint"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/errspec/errspec/generator"
 )
 
 // Write puts the files Generate returned into dir, creating dir if needed,
@@ -24,34 +34,11 @@ import (
 // checks every file first, writes each to a temporary file beside it, then
 // renames them into place; on any error it puts back what it had replaced
 // or removed and removes what it had added, so dir is left as it was. A
-// file that exists without errspec's header (GoHeader or MarkdownHeader on
-// its first line) is never overwritten or removed: Write refuses and names
-// it. Unchanged files are not touched. Write returns the paths it changed.
+// file that exists without errspec's header on its first line is never
+// overwritten or removed: Write refuses and names it. Unchanged files are
+// not touched. Write returns the paths it changed.
 func Write(dir string, files map[string][]byte) ([]string, error) {
 	return writer{osFS{}}.write(dir, files)
-}
-
-// Diff returns a unified diff of what Write would change in dir, empty when
-// dir is up to date. It writes nothing, and fails as Write would on a file
-// it may not overwrite.
-func Diff(dir string, files map[string][]byte) ([]byte, error) {
-	plan, err := writer{osFS{}}.plan(dir, files)
-	if err != nil {
-		return nil, err
-	}
-	var b strings.Builder
-	for _, f := range plan.changes {
-		label := filepath.ToSlash(f.path)
-		oldName, newName := path.Join("a", label), path.Join("b", label)
-		if !f.existed {
-			oldName = ""
-		}
-		if f.remove {
-			newName = "/dev/null"
-		}
-		b.WriteString(unifiedDiff(oldName, newName, string(f.old), string(f.data)))
-	}
-	return []byte(b.String()), nil
 }
 
 // tempPattern names Write's temporary files; a run that was killed may
@@ -92,30 +79,6 @@ func (osFS) WriteTemp(dir, pattern string, data []byte, perm fs.FileMode) (strin
 		return "", err
 	}
 	return f.Name(), nil
-}
-
-// WriteFile replaces the file at path with data, or creates it, through a
-// temporary file in the same folder renamed into place: a failure leaves
-// the old file as it was. It keeps the old file's permissions. Unlike
-// Write, it does not look for errspec's header: it is for files a person
-// owns, such as a spec that errspec import -merge updates.
-func WriteFile(path string, data []byte) error {
-	perm := fs.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		if info.IsDir() {
-			return fmt.Errorf("%s is a folder; give a file name", path)
-		}
-		perm = info.Mode().Perm()
-	}
-	tmp, err := osFS{}.WriteTemp(filepath.Dir(path), tempPattern, data, perm)
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }
 
 type writer struct {
@@ -226,7 +189,7 @@ func (w writer) otherPackages(dir string, files map[string][]byte) error {
 		// errspec's own files may name another package (a rename, which
 		// the name lock governs), and files go build leaves out
 		// (//go:build ignore) do not count.
-		if err != nil || generated(data) || !built(data) {
+		if err != nil || generated(data) || !built(name, data) {
 			continue
 		}
 		if pkg := packageName(data); pkg != "" && pkg != ours {
@@ -240,32 +203,14 @@ func (w writer) otherPackages(dir string, files map[string][]byte) error {
 		dir, theirs, strings.Join(others, ", "), ours, ours)
 }
 
-// built reports whether go build on this machine would build a Go file,
-// as far as its //go:build line says.
-func built(src []byte) bool {
-	for _, line := range strings.Split(string(src), "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "package ") {
-			break
-		}
-		if !constraint.IsGoBuild(line) {
-			continue
-		}
-		expr, err := constraint.Parse(line)
-		if err != nil {
-			return true
-		}
-		return expr.Eval(func(tag string) bool {
-			switch tag {
-			case runtime.GOOS, runtime.GOARCH, "gc":
-				return true
-			case "unix":
-				return runtime.GOOS != "windows" && runtime.GOOS != "plan9" && runtime.GOOS != "js" && runtime.GOOS != "wasip1"
-			}
-			return slices.Contains(build.Default.ReleaseTags, tag)
-		})
-	}
-	return true
+// built reports whether go build on this machine would build the Go file
+// name holding src, as go/build decides from the name and the //go:build
+// line. A line go/build cannot read counts as built.
+func built(name string, src []byte) bool {
+	ctxt := build.Default
+	ctxt.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(src)), nil }
+	ok, err := ctxt.MatchFile(".", name)
+	return ok || err != nil
 }
 
 // packageName returns the package a Go file declares, or "" if it is not
@@ -429,12 +374,12 @@ func (w writer) removeStaleTemps(dir string) {
 func generated(data []byte) bool {
 	line, _, _ := bytes.Cut(data, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))
-	return string(line) == GoHeader || string(line) == MarkdownHeader
+	return string(line) == generator.GoHeader || string(line) == generator.MarkdownHeader
 }
 
 func headerFor(name string) string {
 	if strings.HasSuffix(name, ".go") {
-		return GoHeader
+		return generator.GoHeader
 	}
-	return MarkdownHeader
+	return generator.MarkdownHeader
 }
