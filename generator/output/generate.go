@@ -28,6 +28,9 @@ type Request struct {
 	// GoFile and Docs name the Go file and the docs (Docs "none" for no
 	// docs); empty means the spec's output: choice, or the default.
 	GoFile, Docs string
+	// JSON names the table as JSON ("none" for none); empty means the
+	// spec's output.json, or none.
+	JSON string
 	// Templates names a folder holding the docs template
 	// (generator.DocsTemplate); empty means the spec's output.templates,
 	// or the built-in template.
@@ -114,7 +117,7 @@ func Generate(r Request) (*Result, error) {
 // options are the generator's options for the request, once the templates
 // folder it names, or the spec's output.templates does, is found to be one.
 func (r Request) options(s *spec.Spec) (generator.Options, error) {
-	opts := generator.Options{GoFile: r.GoFile, DocsFile: r.Docs}
+	opts := generator.Options{GoFile: r.GoFile, DocsFile: r.Docs, JSONFile: r.JSON}
 	if strings.EqualFold(r.Docs, spec.NoDocs) {
 		opts.DocsFile, opts.NoDocs = "", true
 	}

@@ -371,15 +371,6 @@ func (w writer) removeStaleTemps(dir string) {
 }
 
 // generated reports whether a file starts with one of errspec's headers.
-func generated(data []byte) bool {
-	line, _, _ := bytes.Cut(data, []byte("\n"))
-	line = bytes.TrimSuffix(line, []byte("\r"))
-	return string(line) == generator.GoHeader || string(line) == generator.MarkdownHeader
-}
+func generated(data []byte) bool { return generator.IsGenerated(data) }
 
-func headerFor(name string) string {
-	if strings.HasSuffix(name, ".go") {
-		return generator.GoHeader
-	}
-	return generator.MarkdownHeader
-}
+func headerFor(name string) string { return generator.HeaderFor(name) }

@@ -5,7 +5,7 @@
 // Usage:
 //
 //	errspec init [-package NAME] [FILE]
-//	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR]
+//	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-json NAME|none] [-templates DIR]
 //	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 //	errspec validate [-max-spec-size BYTES] FILE...
 //	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
@@ -43,7 +43,7 @@ ERRORS.md table.
 Usage:
 
 	errspec init [-package NAME] [FILE]
-	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR]
+	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-json NAME|none] [-templates DIR]
 	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 	errspec validate [-max-spec-size BYTES] FILE...
 	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
@@ -165,7 +165,7 @@ func (fs *flags) parse(args []string) int {
 }
 
 func generate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-templates DIR] [-check] [-allow-breaking] [-max-spec-size BYTES]",
+	fs := newFlags("generate", "[-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-json NAME|none] [-templates DIR] [-check] [-allow-breaking] [-max-spec-size BYTES]",
 		`Generate writes the Go package for a spec into a folder: the Go file and the
 ERRORS.md docs. Files it did not generate are never overwritten, and a failed
 run leaves the folder as it was. It refuses to remove or change an exported
@@ -174,6 +174,7 @@ identifier of the package already in the folder unless -allow-breaking.`, stdout
 	out := fs.String("out", "", "the output `DIR`; empty means ./<package> (the spec's package:)")
 	file := fs.String("file", "", "the Go file's `NAME`; empty means the spec's output.file, or "+generator.DefaultGoFile)
 	docs := fs.String("docs", "", "the docs' file `NAME`, or none for no docs; empty means the spec's output.docs, or "+generator.DefaultDocsFile)
+	jsonFile := fs.String("json", "", "also write the table as JSON to the file `NAME` in the folder, or none for no JSON; empty means the spec's output.json, or none")
 	templates := fs.String("templates", "", "render the docs with "+generator.DocsTemplate+" from `DIR` instead of the spec's output.templates or the built-in template")
 	check := fs.Bool("check", false, "write nothing; print a unified diff of what would change and exit 1 if anything would")
 	allowBreaking := fs.Bool("allow-breaking", false, "regenerate even if exported identifiers of the package in -out would disappear or change")
@@ -192,7 +193,7 @@ identifier of the package already in the folder unless -allow-breaking.`, stdout
 	}
 	res, err := output.Generate(output.Request{
 		Spec: *specFile, MaxSpecSize: *maxSize, Out: *out,
-		GoFile: *file, Docs: *docs, Templates: *templates,
+		GoFile: *file, Docs: *docs, JSON: *jsonFile, Templates: *templates,
 		Check: *check, AllowBreaking: *allowBreaking,
 	})
 	if err != nil {
@@ -248,7 +249,9 @@ func (s *byteSize) Set(v string) error {
 func validate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", "[-max-spec-size BYTES] FILE...",
 		`Validate checks each spec and prints every problem it finds as
-file:line:col: message. It exits 1 if any spec has a problem.`, stdout, stderr)
+file:line:col: message. It exits 1 if any spec has a problem. Warnings (a code
+with no text in a declared language) are printed the same way, after
+"warning: ", and do not change the exit code.`, stdout, stderr)
 	maxSize := maxSpecSize(fs.FlagSet)
 	if code := fs.parse(args); code >= 0 {
 		return code
@@ -264,6 +267,9 @@ file:line:col: message. It exits 1 if any spec has a problem.`, stdout, stderr)
 			report(stderr, "errspec validate", err)
 			status = exitFailed
 			continue
+		}
+		for _, w := range s.Warnings {
+			fmt.Fprintf(stderr, "%s:%d:%d: warning: %s\n", w.File, w.Pos.Line, w.Pos.Col, w.Msg)
 		}
 		fmt.Fprintf(stdout, "%s: ok, %s\n", path, count(len(s.Codes), "code"))
 	}

@@ -510,3 +510,41 @@ func TestGenerateTemplatesMissing(t *testing.T) {
 		t.Error("a run with no templates folder wrote out")
 	}
 }
+
+// TestValidateWarnings: a code with no text in a declared language is a
+// warning, positioned, and validate still exits 0.
+func TestValidateWarnings(t *testing.T) {
+	path := writeSpec(t, t.TempDir(), "two.yaml", "package: x\nlanguages: [en, zh]\ncodes:\n  - code: A\n    message: {zh: 中}\n  - code: B\n    message: {en: b, zh: 乙}\n")
+	code, out, errOut := errspec(t, "validate", path)
+	want := path + `:5:14: warning: code "A" has no text in en; add it to message: (or solution:) as en: ...` + "\n"
+	if code != 0 || out != path+": ok, 2 codes\n" || errOut != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0, ok, and\n%s", code, out, errOut, want)
+	}
+}
+
+// TestGenerateJSON: -json writes the table as JSON beside the Go file,
+// -check sees it, and -json none removes the one errspec wrote.
+func TestGenerateJSON(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x")
+	path := writeSpec(t, dir, "x.yaml", "package: x\ncodes:\n  - code: A\n    message: a\n    http_status: 404\n")
+	if code, _, errOut := errspec(t, "generate", "-spec", path, "-out", out, "-json", "errors.json"); code != 0 {
+		t.Fatalf("generate -json: exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "errors.json"))
+	if err != nil || !strings.Contains(string(data), `"http_status": 404`) {
+		t.Fatalf("errors.json: %v\n%s", err, data)
+	}
+	if code, diff, _ := errspec(t, "generate", "-spec", path, "-out", out, "-json", "none", "-check"); code != exitFailed || !strings.Contains(diff, "errors.json\n+++ /dev/null\n") {
+		t.Errorf("generate -json none -check: exit %d, diff:\n%s", code, diff)
+	}
+	if code, _, errOut := errspec(t, "generate", "-spec", path, "-out", out, "-json", "none"); code != 0 {
+		t.Fatalf("generate -json none: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(out, "errors.json")); !os.IsNotExist(err) {
+		t.Errorf("errors.json is still there after -json none: %v", err)
+	}
+	if code, _, errOut := errspec(t, "generate", "-spec", path, "-out", out, "-json", "errors.go"); code != exitFailed || !strings.Contains(errOut, "JSON") {
+		t.Errorf("generate -json errors.go: exit %d, stderr %q", code, errOut)
+	}
+}
