@@ -81,3 +81,23 @@ func TestFillRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOtherVendorNames: the generated package and its docs name no
+// vendor, SDK or cloud but the spec's own (a Stripe package says nothing
+// of how Alibaba Cloud reports errors), whatever the fixed half's
+// implementation notes say in its own tests.
+func TestNoOtherVendorNames(t *testing.T) {
+	s := mustParse(t, "stripe.yaml", []byte("package: stripeerr\nservice: Stripe API\ncodes:\n  - code: card_declined\n    message: The card was declined.\n  - code: rate_limit\n    retryable: true\n"))
+	files, err := Generate(s, Options{JSONFile: "errors.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		text := strings.ToLower(string(data))
+		for _, vendor := range []string{"alibaba", "aliyun", "tencent", "aws", "amazon", "smithy", "darabonba", "tea sdk", "twilio"} {
+			if i := strings.Index(text, vendor); i >= 0 {
+				t.Errorf("%s names %q: ...%s...", name, vendor, text[max(0, i-60):min(len(text), i+60)])
+			}
+		}
+	}
+}

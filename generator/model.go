@@ -3,7 +3,6 @@ package generator
 import (
 	"errors"
 	"fmt"
-	"go/token"
 
 	"github.com/errspec/errspec/spec"
 )
@@ -128,14 +127,24 @@ func (m *DocData) example() (DocCode, bool) {
 }
 
 // checkSpec checks what the emitters rely on, for a Spec that did not come
-// from spec.Load or spec.Parse (which check all of it): identifiers must be
-// identifiers, so that no text of a hand-built Spec becomes code.
+// from spec.Load or spec.Parse (which check all of it, with positions):
+// identifiers must be identifiers, distinct, and refer to what the spec
+// declares, so that no text of a hand-built Spec becomes code. The rules
+// are the loader's own (spec.CheckPackage, spec.ValidGoName,
+// spec.Fault.Valid).
 func checkSpec(s *spec.Spec) error {
-	switch {
-	case !token.IsIdentifier(s.Package) || s.Package == "_" || s.Package == "main":
-		return fmt.Errorf("package %q is not a Go package name", s.Package)
-	case len(s.Codes) == 0:
+	if err := spec.CheckPackage(s.Package); err != nil {
+		return err
+	}
+	if len(s.Codes) == 0 {
 		return errors.New("the spec has no codes")
+	}
+	cats := map[string]bool{}
+	for _, c := range s.Categories {
+		if !spec.ValidGoName(c.GoName) || cats["Category"+c.GoName] {
+			return fmt.Errorf("category %q: Go name %q is not a distinct exported identifier", c.Name, c.GoName)
+		}
+		cats["Category"+c.GoName], cats[c.Name] = true, true
 	}
 	names := make(map[string]string, len(s.Codes))
 	for _, c := range s.Codes {
@@ -146,16 +155,21 @@ func checkSpec(s *spec.Spec) error {
 			return fmt.Errorf("codes %q and %q have the same Go name %s", prev, c.Code, c.GoName)
 		}
 		names[c.GoName] = c.Code
-		if !c.Success && c.Fault != spec.FaultClient && c.Fault != spec.FaultServer {
+		if !c.Success && !c.Fault.Valid() {
 			return fmt.Errorf("code %q: fault %q is neither client nor server", c.Code, c.Fault)
 		}
-	}
-	cats := map[string]bool{}
-	for _, c := range s.Categories {
-		if !spec.ValidGoName(c.GoName) || cats[c.GoName] {
-			return fmt.Errorf("category %q: Go name %q is not a distinct exported identifier", c.Name, c.GoName)
+		if c.Category != "" && !cats[c.Category] {
+			return fmt.Errorf("code %q: category %q is not declared", c.Code, c.Category)
 		}
-		cats[c.GoName] = true
+	}
+	for _, f := range s.Families {
+		if f.Parent != nil {
+			continue
+		}
+		if !spec.ValidGoName(f.GoName) || names[f.GoName] != "" {
+			return fmt.Errorf("family %q: Go name %q is not a distinct exported identifier", f.Prefix, f.GoName)
+		}
+		names[f.GoName] = f.Prefix
 	}
 	return nil
 }

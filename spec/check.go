@@ -120,11 +120,7 @@ func (d *decoder) checkFamilies(fs []Family, declared map[string]bool, categorie
 			continue
 		}
 		first[f.Prefix] = f.Pos
-		switch f.Fault {
-		case "", FaultClient, FaultServer:
-		default:
-			d.errorAt(f.at.fault, "fault: %q is not a fault; use client (the caller's request is at fault) or server (the service failed)", f.Fault)
-		}
+		d.checkFault(f.at.fault, f.Fault)
 		if f.Category != "" && !declared[f.Category] {
 			d.errorAt(f.at.category, "category %q is not declared; add it under categories:%s", f.Category, declaredList(declared, categories))
 		}
@@ -266,14 +262,17 @@ func (d *decoder) checkCode(c *Entry, first map[string]*Entry) bool {
 	return true
 }
 
+// checkFault checks a fault: field; empty means none given.
+func (d *decoder) checkFault(at Pos, f Fault) {
+	if f != "" && !f.Valid() {
+		d.errorAt(at, "fault: %q is not a fault; use client (the caller's request is at fault) or server (the service failed)", f)
+	}
+}
+
 // checkClass checks the classification fields: fault, category, and that a
 // success code carries none of them.
 func (d *decoder) checkClass(c *Entry, declared map[string]bool, categories []Category) {
-	switch c.Fault {
-	case "", FaultClient, FaultServer:
-	default:
-		d.errorAt(c.at.fault, "fault: %q is not a fault; use client (the caller's request is at fault) or server (the service failed)", c.Fault)
-	}
+	d.checkFault(c.at.fault, c.Fault)
 	if c.Category != "" && !declared[c.Category] {
 		d.errorAt(c.at.category, "category %q is not declared; add it under categories:%s", c.Category, declaredList(declared, categories))
 	}

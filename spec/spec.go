@@ -123,6 +123,9 @@ const (
 	FaultServer Fault = "server"
 )
 
+// Valid reports whether f is one of the faults.
+func (f Fault) Valid() bool { return f == FaultClient || f == FaultServer }
+
 // Entry is one row of the table: a code and what the spec says of it.
 type Entry struct {
 	// Code is the wire code, verbatim.

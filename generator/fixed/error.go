@@ -119,8 +119,8 @@ func (e *Error) Retryable() bool {
 // what [Error.Retryable] says; for any other code, whether the reply said
 // the server throttled the call or failed (HTTPStatus 429, or 500 and up)
 // or asked to be called again later (RetryAfter). It is the method
-// retryers look for on an error (aws-sdk-go-v2's retry package among
-// them), so that they follow the table; [IsRetryable] asks it too.
+// retryers look for on an error (a RetryableError() bool method), so
+// that they follow the table; [IsRetryable] asks it too.
 func (e *Error) RetryableError() bool {
 	if e == nil {
 		return false

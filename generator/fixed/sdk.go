@@ -39,8 +39,8 @@ func fromSDK(err error) *Error {
 
 // fillFromChain gives e the request id and HTTP status that e's own SDK
 // error lacks from the other errors of the chain err: an SDK may keep them
-// on an error that wraps the one with the code (aws-sdk-go-v2's
-// ResponseError does).
+// on an error that wraps the one with the code, with the HTTP reply's
+// details.
 func fillFromChain(e *Error, err error) {
 	walkChain(err, func(err error) bool {
 		if e.RequestID == "" {
@@ -98,7 +98,7 @@ func sdkRequestID(err error) string {
 	if id := sdkFieldText(err, "RequestID", "RequestId"); id != "" {
 		return id
 	}
-	// Alibaba Cloud's Tea SDKs keep the reply's fields as JSON in Data.
+	// Some SDKs keep the reply's fields as JSON in a Data field.
 	var data struct{ RequestID string }
 	if json.Unmarshal([]byte(sdkFieldText(err, "Data")), &data) == nil {
 		return data.RequestID
@@ -117,7 +117,7 @@ func sdkStatus(err error) int {
 }
 
 // sdkRetryAfter reads a retry hint: a time.Duration, or a number of
-// milliseconds (as Alibaba Cloud's Darabonba SDK gives it).
+// milliseconds (as SDKs that keep it as an integer give it).
 func sdkRetryAfter(err error) time.Duration {
 	if e, ok := err.(interface{ RetryAfter() time.Duration }); ok {
 		return e.RetryAfter()
@@ -129,9 +129,9 @@ func sdkRetryAfter(err error) time.Duration {
 }
 
 // sdkPeel removes the wrapping an SDK puts around the server's message,
-// "code: 400, <message> request id: <id>" (Alibaba Cloud's Darabonba
-// SDK), and returns the message and the request id it held; "<nil>", as
-// that SDK prints a value the reply lacked, is none.
+// "code: 400, <message> request id: <id>", and returns the message and
+// the request id it held; "<nil>", as such SDKs print a value the reply
+// lacked, is none.
 func sdkPeel(msg string) (message, requestID string) {
 	if rest, ok := strings.CutPrefix(msg, "code: "); ok {
 		if n := strings.Index(rest, ", "); n > 0 && strings.Trim(rest[:n], "0123456789") == "" {
