@@ -1,11 +1,3 @@
-// Package generator turns a checked [spec.Spec] into a Go package and its
-// Markdown docs.
-//
-// [Generate] is the one entry point: it builds a model of the spec (every
-// identifier resolved), emits the Go file with jennifer and the docs with
-// text/template, and returns every output file in memory, formatted. It
-// writes nothing; the generator/output package takes its result to disk
-// or compares it with what is there.
 package generator
 
 import (
