@@ -61,9 +61,13 @@ func all() []smserr.Info {
 	return slices.Collect(smserr.All())
 }
 
-// aliServerError is shaped like *errors.ServerError of the Alibaba Cloud Go
-// SDK (github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors): ErrorCode,
-// Message and RequestId methods, and no Unwrap.
+// The SDK error types below have the shapes FromError reads (methods or
+// fields), so that these tests need only the standard library and travel
+// with a copy of the package. They prove the reading, not the SDKs: the
+// real SDKs' errors are tested in gen/sdktest, a module of its own.
+
+// aliServerError has the shape of *errors.ServerError of the Alibaba Cloud
+// Go SDK: ErrorCode, Message and RequestId methods, and no Unwrap.
 type aliServerError struct {
 	httpStatus int
 	code       string
