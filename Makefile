@@ -48,16 +48,25 @@ lint: vet
 # which later runs start from; they are not copied into the tree, so a
 # clean run leaves it unchanged. The committed corpora are a few inputs
 # kept for a bug they found or for code nothing else in the tests reaches.
-# Fails, naming the targets that failed, if any did.
+# Fails, naming the targets that failed, if any did. Go before 1.27 can
+# fail a target that found nothing with a bare "context deadline exceeded"
+# as FUZZTIME ends (golang/go#75804); that alone is reported, not failed.
 FUZZTIME ?= 60s
 FUZZMINIMIZETIME ?= 5s
 FUZZTARGETS := spec:FuzzParse spec/table:FuzzRead generator:FuzzGenerateYAML generator:FuzzGenerateText
 
 fuzz:
-	@failed=; for target in $(FUZZTARGETS); do \
+	@log=$$(mktemp); trap 'rm -f "$$log" "$$log.rc"' EXIT; failed=; \
+	for target in $(FUZZTARGETS); do \
 		pkg=$${target%%:*}; name=$${target#*:}; \
 		echo "== $$name (./$$pkg) for $(FUZZTIME)"; \
-		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) || failed="$$failed $$target"; \
+		{ $(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME); echo $$? >"$$log.rc"; } 2>&1 | tee "$$log"; \
+		[ "$$(cat "$$log.rc")" != 0 ] || continue; \
+		if [ "$$(grep '^    ' "$$log")" = "    context deadline exceeded" ]; then \
+			echo "make fuzz: $$target found nothing; go test failed it only on Go's race as FUZZTIME ended (golang/go#75804)"; \
+			continue; \
+		fi; \
+		failed="$$failed $$target"; \
 	done; \
 	if [ -n "$$failed" ]; then \
 		echo "make fuzz: failed:$$failed (go test names above any failing input it wrote to <package>/testdata/fuzz/<target>/)"; \
