@@ -47,24 +47,34 @@ lint: vet
 	$(GO) run $(STATICCHECK) ./...
 
 # Run each fuzz target for FUZZTIME (make fuzz FUZZTIME=10s), minimizing
-# what it finds for at most FUZZMINIMIZETIME per input. A failing input is
-# written to the package's testdata/fuzz/<target>/, where go test (and so
-# make test) replays it: keep it as a regression case. The inputs that
-# reached new code, which go keeps in its cache, are copied there too, so
-# that the corpus grows with each run: review and commit it. make test runs
-# the corpora without fuzzing.
+# what it finds for at most FUZZMINIMIZETIME per input. go test writes a
+# failing input to the package's testdata/fuzz/<target>/, where go test
+# (and so make test) replays it: fix the bug, then commit the input as its
+# regression case. Inputs that only reach new code stay in go's fuzz cache,
+# which later runs start from; they are not copied into the tree, so a
+# clean run leaves it unchanged. The committed corpora are a few inputs
+# kept for a bug they found or for code nothing else in the tests reaches.
+# Fails, naming the targets that failed, if any did. Go before 1.27 can
+# fail a target that found nothing with a bare "context deadline exceeded"
+# as FUZZTIME ends (golang/go#75804); that alone is reported, not failed.
 FUZZTIME ?= 60s
 FUZZMINIMIZETIME ?= 5s
 FUZZTARGETS := spec:FuzzParse spec/table:FuzzRead generator:FuzzGenerateYAML generator:FuzzGenerateText
 
 fuzz:
-	@status=0; for target in $(FUZZTARGETS); do \
+	@log=$$(mktemp); trap 'rm -f "$$log" "$$log.rc"' EXIT; failed=; \
+	for target in $(FUZZTARGETS); do \
 		pkg=$${target%%:*}; name=$${target#*:}; \
 		echo "== $$name (./$$pkg) for $(FUZZTIME)"; \
-		start=$$(mktemp); \
-		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) || status=1; \
-		cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m)/$$pkg/$$name; \
-		mkdir -p $$pkg/testdata/fuzz/$$name; \
-		[ ! -d $$cache ] || find $$cache -type f -newer $$start -exec cp -n {} $$pkg/testdata/fuzz/$$name/ \; ; \
-		rm -f $$start; \
-	done; exit $$status
+		{ $(GO) test ./$$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME); echo $$? >"$$log.rc"; } 2>&1 | tee "$$log"; \
+		[ "$$(cat "$$log.rc")" != 0 ] || continue; \
+		if [ "$$(grep '^    ' "$$log")" = "    context deadline exceeded" ]; then \
+			echo "make fuzz: $$target found nothing; go test failed it only on Go's race as FUZZTIME ended (golang/go#75804)"; \
+			continue; \
+		fi; \
+		failed="$$failed $$target"; \
+	done; \
+	if [ -n "$$failed" ]; then \
+		echo "make fuzz: failed:$$failed (go test names above any failing input it wrote to <package>/testdata/fuzz/<target>/)"; \
+		exit 1; \
+	fi
