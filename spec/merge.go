@@ -2,6 +2,7 @@ package spec
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,7 +22,14 @@ type MergeSummary struct {
 	Changed    []string // codes whose message or solution changed
 	Deprecated []string // codes that left the table, newly deprecated
 	Restored   []string // codes back in the table, no longer deprecated
-	Unchanged  int
+	// KeptSuccess and KeptLocal are the codes the table lacks that the
+	// merge does not deprecate, because they are not the vendor page's to
+	// drop: success codes (OK, which many pages never list) and codes
+	// marked local: true (the team's own). They count as unchanged, or as
+	// restored when an earlier merge had deprecated them.
+	KeptSuccess []string
+	KeptLocal   []string
+	Unchanged   int
 	// Codes is the number of codes the spec had before the merge.
 	Codes int
 	// UpdatedFrom and UpdatedTo are source.updated before and after the
@@ -37,6 +45,28 @@ func (s *MergeSummary) String() string {
 		len(s.Added), len(s.Changed), len(s.Deprecated), len(s.Restored), s.Unchanged)
 }
 
+// Details lists what the counts of [MergeSummary.String] stand for, a
+// line for each kind of change that has codes ("added: A, B"), and the
+// change of source.updated, for a person to review.
+func (s *MergeSummary) Details() []string {
+	var lines []string
+	for _, l := range []struct {
+		what  string
+		codes []string
+	}{
+		{"added", s.Added}, {"changed text", s.Changed}, {"deprecated", s.Deprecated}, {"restored", s.Restored},
+		{"kept as success codes", s.KeptSuccess}, {"kept as local codes", s.KeptLocal},
+	} {
+		if len(l.codes) > 0 {
+			lines = append(lines, l.what+": "+strings.Join(l.codes, ", "))
+		}
+	}
+	if s.UpdatedTo != "" {
+		lines = append(lines, fmt.Sprintf("source.updated: %s → %s", cmp.Or(s.UpdatedFrom, "(none)"), s.UpdatedTo))
+	}
+	return lines
+}
+
 // Merge applies a vendor's table, as package table reads it, to the spec
 // text old, keeping everything a person wrote: the header, comments, and
 // every field but message and solution, which take the table's text (a
@@ -45,8 +75,11 @@ func (s *MergeSummary) String() string {
 // gives one. New codes go after the code that precedes them in the
 // table (first, if none does). A code that left the table is kept, so that
 // code using its identifiers still compiles, and is marked deprecated: "no
-// longer in the vendor table (<date>)". Merging the same table again
-// changes nothing. file names old in error messages.
+// longer in the vendor table (<date>)", unless it is not the vendor's to
+// drop: a success code, or one marked local: true, is kept as it is (and
+// one an earlier merge deprecated for leaving the table is restored).
+// Merging the same table again changes nothing. file names old in error
+// messages.
 //
 // Merge applies any table it is given, even one with no codes or none of
 // the spec's, which deprecates every code: such a table is most often the
@@ -111,6 +144,20 @@ func Merge(file string, old []byte, t *table.Table, date string) ([]byte, *Merge
 	for _, item := range codes.Content {
 		code := mapValue(item, "code")
 		if code == nil || inTable[code.Value] {
+			continue
+		}
+		if own := isTrue(item, "success") || isTrue(item, "local"); own {
+			if isTrue(item, "success") {
+				sum.KeptSuccess = append(sum.KeptSuccess, code.Value)
+			} else {
+				sum.KeptLocal = append(sum.KeptLocal, code.Value)
+			}
+			if dep := mapValue(item, "deprecated"); dep != nil && strings.HasPrefix(dep.Value, RemovedPrefix) {
+				deleteKey(item, "deprecated")
+				sum.Restored = append(sum.Restored, code.Value)
+			} else {
+				sum.Unchanged++
+			}
 			continue
 		}
 		if dep := mapValue(item, "deprecated"); dep != nil && dep.Value != "" {
@@ -282,6 +329,12 @@ func setText(m *yaml.Node, key, value string) bool {
 
 func plainKey(key string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
+}
+
+// isTrue reports whether mapping m sets key to true.
+func isTrue(m *yaml.Node, key string) bool {
+	v := mapValue(m, key)
+	return v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!bool" && strings.EqualFold(v.Value, "true")
 }
 
 // mapValue returns the value of key in mapping m, or nil.

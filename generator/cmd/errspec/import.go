@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -137,20 +136,12 @@ func parseColumns(s string) (map[string]string, error) {
 	return cols, nil
 }
 
-// printSummary reports what a merge changed: the counts, the codes of each
-// kind, and the date.
+// printSummary reports what a merge changed: the counts, then the codes of
+// each kind and the date.
 func printSummary(w io.Writer, sum *spec.MergeSummary) {
 	fmt.Fprintf(w, "errspec import: %s\n", sum)
-	for _, l := range []struct {
-		what  string
-		codes []string
-	}{{"added", sum.Added}, {"changed text", sum.Changed}, {"deprecated", sum.Deprecated}, {"restored", sum.Restored}} {
-		if len(l.codes) > 0 {
-			fmt.Fprintf(w, "  %s: %s\n", l.what, strings.Join(l.codes, ", "))
-		}
-	}
-	if sum.UpdatedTo != "" {
-		fmt.Fprintf(w, "  source.updated: %s → %s\n", cmp.Or(sum.UpdatedFrom, "(none)"), sum.UpdatedTo)
+	for _, l := range sum.Details() {
+		fmt.Fprintf(w, "  %s\n", l)
 	}
 }
 

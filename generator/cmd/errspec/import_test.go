@@ -422,3 +422,25 @@ func TestImportOutputTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestImportKeepsOwnCodes is issue 9's item 6: an update never deprecates
+// a success code (OK, which vendors' pages often leave out) nor a code the
+// team marked local: true, and the summary names the codes it kept.
+func TestImportKeepsOwnCodes(t *testing.T) {
+	const own = "package: acmeerr\ncodes:\n  - code: OK\n    message: Success\n    success: true\n  - code: A\n    message: a\n  - code: acme.MINE\n    message: From our logs\n    local: true\n  - code: B\n    message: b\n"
+	dir := writeTemp(t, map[string]string{"errors.yaml": own, "t.tsv": "code\tmessage\nA\ta\n"})
+	specFile := filepath.Join(dir, "errors.yaml")
+	code, _, errOut := errspec(t, "import", "-merge", specFile, "-o", specFile, "-date", "2026-01-02", filepath.Join(dir, "t.tsv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := strings.Replace(own, "    message: b\n", "    message: b\n    deprecated: no longer in the vendor table (2026-01-02)\n", 1)
+	if got := readFile(t, specFile); got != want {
+		t.Errorf("merged spec:\n%s\nwant:\n%s", got, want)
+	}
+	for _, w := range []string{"0 added, 0 changed text, 1 deprecated, 0 restored, 3 unchanged\n", "  deprecated: B\n", "  kept as success codes: OK\n", "  kept as local codes: acme.MINE\n"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("summary lacks %q:\n%s", w, errOut)
+		}
+	}
+}
