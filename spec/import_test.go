@@ -19,7 +19,7 @@ func TestImport(t *testing.T) {
 		}
 		return path
 	}
-	tsv := write("tencent-sms.tsv", "code\tmessage\tstatus\nA\ta\t400\nB\tb\t500\n")
+	tsv := write("tencent-sms.tsv", "code\tmessage\tpriority\nA\ta\thigh\nB\tb\tlow\n")
 
 	// A new spec: its package comes from the table's file name.
 	im, err := Import(ImportOptions{Table: tsv})
@@ -29,8 +29,8 @@ func TestImport(t *testing.T) {
 	if !strings.Contains(string(im.Spec), "package: tencentsmserr\n") || im.Summary != nil || im.Problems != nil || len(im.Table.Rows) != 2 {
 		t.Errorf("new spec: summary %v, problems %v, %d rows:\n%s", im.Summary, im.Problems, len(im.Table.Rows), im.Spec)
 	}
-	if len(im.Table.Warnings) != 1 || !strings.Contains(im.Table.Warnings[0].Msg, `"status"`) {
-		t.Errorf("warnings %v; want the unread status column", im.Table.Warnings)
+	if len(im.Table.Warnings) != 1 || !strings.Contains(im.Table.Warnings[0].Msg, `"priority"`) {
+		t.Errorf("warnings %v; want the unread priority column", im.Table.Warnings)
 	}
 
 	// A merge that deprecates most codes is done, with a warning.
@@ -45,7 +45,7 @@ func TestImport(t *testing.T) {
 
 	// A table that shares no code with the spec is refused, and its
 	// warnings still come back.
-	other := write("other.tsv", "code\tmessage\tstatus\nZ\tz\t400\n")
+	other := write("other.tsv", "code\tmessage\tpriority\nZ\tz\thigh\n")
 	im, err = Import(ImportOptions{Table: other, Merge: specFile})
 	if err == nil || !strings.Contains(err.Error(), `the table's one code, "Z", is not in `+specFile) {
 		t.Errorf("a table of none of the spec's codes: %v", err)

@@ -16,10 +16,13 @@ const (
 	fieldCode field = iota
 	fieldMessage
 	fieldSolution
+	fieldStatus // the HTTP status
+	fieldName   // the code's name, such as PostgreSQL's condition names
 	numFields
 )
 
-var fieldNames = [numFields]string{"code", "message", "solution"}
+// fieldNames are the fields' names in the columns option, the spec's keys.
+var fieldNames = [numFields]string{"code", "message", "solution", "http_status", "name"}
 
 func (f field) String() string { return fieldNames[f] }
 
@@ -47,6 +50,13 @@ var vocabulary = [numFields][]string{
 		"Remarks", "Remark", "Notes", "Note", "Comment", "Comments",
 		"解决方案", "解决方法", "解决办法", "处理措施", "处理方法", "处理建议", "处理方式",
 		"建议", "操作建议", "排查方法", "原因及解决方案", "原因和解决方案", "可能原因", "原因", "备注",
+	},
+	fieldStatus: {
+		"HTTP status code", "HTTP status", "Status code", "HTTP code", "HTTP response code",
+		"HTTP status codes", "Status codes", "HTTP状态码", "状态码", "Status", "HTTP",
+	},
+	fieldName: {
+		"Condition name", "Constant name", "Constant", "Name", "Go name",
 	},
 }
 
@@ -104,7 +114,7 @@ func newMatcher(columns map[string]string) (matcher, error) {
 		header := columns[key]
 		f := slices.Index(fieldNames[:], strings.ToLower(strings.TrimSpace(key)))
 		if f < 0 {
-			return m, fmt.Errorf("columns: unknown field %q; name the columns of code, message and solution (code=HEADER)", key)
+			return m, fmt.Errorf("columns: unknown field %q; name the columns of %s (code=HEADER)", key, fieldList)
 		}
 		n := norm(header)
 		if n == "" {
@@ -215,6 +225,9 @@ func (m matcher) find(header []string) (cols columns, also []string, err error) 
 	}
 	return cols, also, nil
 }
+
+// fieldList names the fields for messages.
+var fieldList = strings.Join(fieldNames[:numFields-1], ", ") + " and " + fieldNames[numFields-1]
 
 // list joins items for a message, at most max of them.
 func list(items []string, max int) string {

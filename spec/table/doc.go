@@ -1,6 +1,7 @@
 // Package table reads a vendor's API error table — a TSV, CSV, Markdown or
 // HTML file, or text copied from a web page — into rows of code, message
-// and solution, the first half of importing a table into a spec.
+// and solution (and HTTP status and name, where the table has them), the
+// first half of importing a table into a spec.
 //
 // [Read] takes the table's text and its file name, whose extension names
 // the format unless [Options.Format] does:
@@ -20,6 +21,14 @@
 //     错误描述, 描述, 说明, ...
 //   - solution: Cause and solution, Solution, Recommendation, Suggestion,
 //     Action, Cause, Remarks, Notes, 解决方案, 处理措施, 建议, 原因, 备注, ...
+//   - http_status: HTTP status code, HTTP status, Status code, Status,
+//     状态码, ...: a cell's one number from 100 to 599 is the status ("403
+//     Forbidden" and "403" are 403); a cell without a number is none, and
+//     one with a number that is not one status ("4xx", "400 or 403") is
+//     none, with a warning;
+//   - name: Condition name (PostgreSQL's), Constant, Name, ...: the code's
+//     name as the vendor writes it (unique_violation), which an import runs
+//     through the naming rule.
 //
 // An & or a / reads as "and" ("Cause & solution", "Cause/Solution"), and a
 // header that joins names of one field with /, &, +, a comma or "and"
@@ -32,7 +41,8 @@
 // warning at the header's line, so that no column is dropped unseen. A
 // table without a code column is an error that lists the headers it has; a
 // table without a message or solution column gives empty ones, and
-// [Table.HasMessage] and [Table.HasSolution] say which it has.
+// [Table.HasMessage] and [Table.HasSolution] say which it has (and
+// [Table.HasHTTPStatus] and [Table.HasName] the same of the others).
 //
 // # Rows
 //
@@ -85,7 +95,10 @@
 // the column before it (after the code, the one after). Each later
 // non-blank line is a
 // row: its first word is the code and the rest its message, solution or
-// both. With both, nothing marks where the message ends: when the rest
+// both. An HTTP status or name column is read next to the code or at the
+// end of the line, where its cell is one word (a status with its reason
+// phrase, "403 Forbidden"; "-" or "N/A" for none); one between the message
+// and the solution cannot be told from them, and is a column not read. With both, nothing marks where the message ends: when the rest
 // starts with the code's message in [Options.Known], the split is exact;
 // otherwise it is guessed (see below), the row is marked [Row.Guessed] and a
 // warning shows the split. A curly quote (“ or ”) without a partner in a

@@ -60,6 +60,7 @@ func (rd *reader) columnar(g grid) error {
 	}
 	rd.unread(g, header, cols)
 	rd.t.HasMessage, rd.t.HasSolution = cols[fieldMessage] >= 0, cols[fieldSolution] >= 0
+	rd.t.HasHTTPStatus, rd.t.HasName = cols[fieldStatus] >= 0, cols[fieldName] >= 0
 	for _, n := range g.notes {
 		rd.warn(n.line, "%s", n.msg)
 	}
@@ -129,6 +130,7 @@ func (rd *reader) record(rec record, header []string, cols columns, extra string
 		Code:     rec.cell(cols[fieldCode]),
 		Message:  rec.cell(cols[fieldMessage]),
 		Solution: rec.cell(cols[fieldSolution]),
+		Name:     rec.cell(cols[fieldName]),
 		Line:     rec.line,
 	}
 	if row.Code == "" {
@@ -139,7 +141,18 @@ func (rd *reader) record(rec record, header []string, cols columns, extra string
 		rd.warn(rec.line, "the header again; the row is skipped")
 		return
 	}
+	rd.status(&row, rec.cell(cols[fieldStatus]))
 	rd.add(row)
+}
+
+// status sets a row's HTTPStatus from its status cell, with a warning when
+// the cell has a number that is not one status.
+func (rd *reader) status(row *Row, cell string) {
+	n, ok := parseStatus(cell)
+	if !ok {
+		rd.warn(row.Line, "%s: the HTTP status %q is not one status from 100 to 599; the code gets none (write it in the spec's http_status: if the vendor gives one)", row.Code, cell)
+	}
+	row.HTTPStatus = n
 }
 
 // repeatsHeader reports whether a row is a copy of the header, as long

@@ -442,7 +442,10 @@ func TestHeaderWords(t *testing.T) {
 		"Error code & message":    "",
 		"Cause and":               "",
 		"& / and":                 "",
-		"Status":                  "",
+		"Status":                  "http_status",
+		"HTTP Status Code":        "http_status",
+		"Condition name":          "name",
+		"Severity":                "",
 		"Cause & solution & fix!": "solution",
 	} {
 		f, _, ok := m.field(header)
