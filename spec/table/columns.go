@@ -185,7 +185,12 @@ type columns [numFields]int
 // whose header comes first in the field's list of words. It fails when the
 // table has no code column or lacks a column Options.Columns names. also
 // says, per field, which other columns looked like it, for a warning.
-func (m matcher) find(header []string) (cols columns, also []string, err error) {
+// keyed says that the header is a JSON array's keys, for the messages.
+func (m matcher) find(header []string, keyed bool) (cols columns, also []string, err error) {
+	col, cols1, headers := func(i int) string { return fmt.Sprintf("column %d (%q)", i+1, header[i]) }, "columns", "headers"
+	if keyed {
+		col, cols1, headers = func(i int) string { return fmt.Sprintf("key %q", header[i]) }, "keys", "keys"
+	}
 	var rank [numFields]int
 	var matches [numFields][]int
 	for f := range cols {
@@ -203,25 +208,25 @@ func (m matcher) find(header []string) (cols columns, also []string, err error) 
 	}
 	for f := range numFields {
 		if cols[f] < 0 && m.mapped[f] != "" {
-			return cols, nil, fmt.Errorf("no column %q (columns %s=%s) among the headers %s; check its spelling", m.mapped[f], f, m.mapped[f], listHeaders(header))
+			return cols, nil, fmt.Errorf("no %s %q (columns %s=%s) among the %s %s; check its spelling", strings.TrimSuffix(cols1, "s"), m.mapped[f], f, m.mapped[f], headers, listHeaders(header))
 		}
 		if len(matches[f]) > 1 {
 			var others []string
 			for _, i := range matches[f] {
 				if i != cols[f] {
-					others = append(others, fmt.Sprintf("%d (%q)", i+1, header[i]))
+					others = append(others, col(i))
 				}
 			}
-			col := "column %s looks"
+			look := " looks"
 			if len(others) > 1 {
-				col = "columns %s look"
+				look = " look"
 			}
-			also = append(also, fmt.Sprintf("reading the %s from column %d (%q); "+col+" like it too (name the one to read with columns %s=HEADER)",
-				f, cols[f]+1, header[cols[f]], list(others, 5), f))
+			also = append(also, fmt.Sprintf("reading the %s from %s; %s%s like it too (name the one to read with columns %s=%s)",
+				f, col(cols[f]), list(others, 5), look, f, strings.ToUpper(strings.TrimSuffix(headers, "s"))))
 		}
 	}
 	if cols[fieldCode] < 0 {
-		return cols, nil, fmt.Errorf("no error code column among the headers %s; name it with the columns option, code=HEADER (the usual names: \"Error code\", \"Code\", \"错误码\", ...)", listHeaders(header))
+		return cols, nil, fmt.Errorf("no error code %s among the %s %s; name it with the columns option, code=%s (the usual names: \"Error code\", \"Code\", \"错误码\", ...)", strings.TrimSuffix(cols1, "s"), headers, listHeaders(header), strings.ToUpper(strings.TrimSuffix(headers, "s")))
 	}
 	return cols, also, nil
 }

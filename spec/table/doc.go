@@ -1,5 +1,5 @@
-// Package table reads a vendor's API error table — a TSV, CSV, Markdown or
-// HTML file, or text copied from a web page — into rows of code, message
+// Package table reads a vendor's API error table — a TSV, CSV, Markdown,
+// HTML or JSON file, or text copied from a web page — into rows of code, message
 // and solution (and HTTP status and name, where the table has them), the
 // first half of importing a table into a spec.
 //
@@ -103,6 +103,17 @@
 // otherwise it is guessed (see below), the row is marked [Row.Guessed] and a
 // warning shows the split. A curly quote (“ or ”) without a partner in a
 // cell is an artefact of the copy and is dropped.
+//
+// JSON: an array of objects, one per code, as Twilio publishes its table
+// ([{"code": 21211, "message": "...", "more_info": "..."}]). The objects'
+// keys are the header, matched as headers are, in the order they first
+// appear (so a warning about a key that is not read names it once); each
+// object is a row at the line its { is on. A string is its text, a number
+// the number as written (the code 21211 is "21211"), true and false and
+// null (empty) as such, and a list of these its items, a line each. An
+// item that is not an object, a key given twice in an object (the first
+// is read) and a read key holding an object are warnings. A top-level
+// object is an error that says to take the array out of it.
 //
 // Picking a table: an HTML page or a Markdown file may hold several tables.
 // Read takes the first with a header that names a code column, or the one

@@ -143,6 +143,11 @@ func Read(r io.Reader, name string, opts Options) (*Table, error) {
 		err = rd.html(data)
 	case Text:
 		err = rd.text(data)
+	case JSON:
+		var g grid
+		if g, err = rd.readJSON(data); err == nil {
+			err = rd.columnar(g)
+		}
 	}
 	if err != nil {
 		return nil, err
