@@ -103,3 +103,42 @@ func TestImportUpdatedBackwards(t *testing.T) {
 		}
 	}
 }
+
+// TestImportLanguageNamesRespellings checks Import's own checks of the
+// new options: a language that is not a BCP 47 tag is refused before
+// anything is read; a name the table gives that makes no Go name is a
+// warning at its line; and a table whose codes are the spec's respelled is
+// the right table, not one that shares no code with it.
+func TestImportLanguageNamesRespellings(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	tsv := write("pg.tsv", "code\tname\tmessage\n23505\tunique_violation\tdup\n22012\t除零\tdiv\n")
+	if _, err := Import(ImportOptions{Table: tsv, Lang: "english!"}); err == nil || !strings.Contains(err.Error(), `language "english!" is not a BCP 47 tag`) {
+		t.Errorf("a bad -lang: %v", err)
+	}
+	im, err := Import(ImportOptions{Table: tsv, Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := tsv + `:3: 22012: the name "除零" gives no Go name`; len(im.Warnings) != 1 || !strings.HasPrefix(im.Warnings[0], want) {
+		t.Errorf("warnings %q; want one starting %q", im.Warnings, want)
+	}
+	if !strings.Contains(string(im.Spec), "languages: [en]\n") || !strings.Contains(string(im.Spec), "name: UniqueViolation\n") {
+		t.Errorf("the new spec:\n%s", im.Spec)
+	}
+
+	specFile := write("errors.yaml", "package: x\ncodes:\n  - code: InvalidURI\n    message: bad\n")
+	im, err = Import(ImportOptions{Table: write("s3.tsv", "code\tmessage\nInvalidUri\tbad\n"), Merge: specFile, Date: "2026-01-02"})
+	if err != nil {
+		t.Fatalf("a table of a respelled code: %v", err)
+	}
+	if len(im.Summary.Respelled) != 1 || len(im.Summary.Deprecated) != 0 {
+		t.Errorf("summary %s, respelled %v", im.Summary, im.Summary.Respelled)
+	}
+}
