@@ -140,11 +140,7 @@ func (s *MergeSummary) Details() []string {
 	}
 	add("names kept, as renaming would break callers", kept, "; ")
 	for _, f := range s.Families {
-		what := count(f.Members, "code")
-		if f.Parent != "" {
-			what += ", parent " + f.Parent
-		}
-		families = append(families, fmt.Sprintf("%s (%s)", f.Prefix, what))
+		families = append(families, f.String())
 	}
 	add("families added", families, ", ")
 	if s.Language != "" {

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"iter"
 	"strings"
 
@@ -21,6 +22,17 @@ type FamilyProposal struct {
 	// Parent is the code the table lists for the family itself
 	// (LimitExceeded), whose sentinel is the family's, or "".
 	Parent string
+}
+
+// String describes the proposal: "LimitExceeded. (24 codes)", or, with a
+// parent code, "InvalidParameterValue. (114 codes, parent
+// InvalidParameterValue)".
+func (p FamilyProposal) String() string {
+	what := count(p.Members, "code")
+	if p.Parent != "" {
+		what += ", parent " + p.Parent
+	}
+	return fmt.Sprintf("%s (%s)", p.Prefix, what)
 }
 
 // familyCode is what proposeFamilies needs of a code.
