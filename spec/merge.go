@@ -51,7 +51,7 @@ type MergeSummary struct {
 	StatusChanged []string
 	// Respelled lists the table's codes that are spec codes spelled
 	// another way, added as aliases of them.
-	Respelled []Respelling
+	Respelled []CodePair
 	// Named lists the codes that had no Go name (22012) and took the
 	// name the table's name column gives.
 	Named []Naming
@@ -61,7 +61,7 @@ type MergeSummary struct {
 	// Renames lists new codes with the message of a code the table no
 	// longer lists: possible renames, which the merge leaves as they are
 	// (the old code deprecated, the new one added).
-	Renames []Respelling
+	Renames []CodePair
 	// Families lists the families the merge added (MergeOptions.Families).
 	Families []FamilyProposal
 	// Language is the language the merge added to languages:, or "".
@@ -74,10 +74,10 @@ type MergeSummary struct {
 	UpdatedFrom, UpdatedTo string
 }
 
-// Respelling pairs a code with another: the spec code Of that the
-// table's Code respells, or, in Renames, the dropped code Of whose message
-// the new Code has.
-type Respelling struct {
+// CodePair is two codes a merge relates: in Respelled, the table's Code
+// and the spec code Of it respells; in Renames, a new Code and the dropped
+// code Of whose message it has.
+type CodePair struct {
 	Code, Of string
 }
 
@@ -114,7 +114,7 @@ func (s *MergeSummary) Details() []string {
 			lines = append(lines, what+": "+strings.Join(items, sep))
 		}
 	}
-	each := func(pairs []Respelling, format string) []string {
+	each := func(pairs []CodePair, format string) []string {
 		var out []string
 		for _, p := range pairs {
 			out = append(out, fmt.Sprintf(format, p.Code, p.Of))
@@ -217,7 +217,7 @@ func Merge(file string, old []byte, t *table.Table, opts MergeOptions) ([]byte, 
 			if item = ix.respelled(r.Code); item != nil {
 				addAlias(item, r.Code)
 				ix.add(r.Code, item)
-				sum.Respelled = append(sum.Respelled, Respelling{r.Code, codeOf(item)})
+				sum.Respelled = append(sum.Respelled, CodePair{r.Code, codeOf(item)})
 				respelled = true
 			}
 		}
@@ -329,8 +329,8 @@ func deprecate(codes *yaml.Node, inTable map[*yaml.Node]bool, date string, sum *
 // renames finds the new codes whose message, in the table's language, is
 // that of a code the table no longer lists: possible renames, for a person
 // to judge.
-func renames(codes *yaml.Node, added []*yaml.Node, inTable map[*yaml.Node]bool, x texts) []Respelling {
-	var out []Respelling
+func renames(codes *yaml.Node, added []*yaml.Node, inTable map[*yaml.Node]bool, x texts) []CodePair {
+	var out []CodePair
 	for _, item := range added {
 		msg := x.get(item, "message")
 		if msg == "" {
@@ -338,7 +338,7 @@ func renames(codes *yaml.Node, added []*yaml.Node, inTable map[*yaml.Node]bool, 
 		}
 		for _, old := range codes.Content {
 			if !inTable[old] && x.get(old, "message") == msg {
-				out = append(out, Respelling{codeOf(item), codeOf(old)})
+				out = append(out, CodePair{codeOf(item), codeOf(old)})
 				break
 			}
 		}
