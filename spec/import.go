@@ -33,6 +33,15 @@ type ImportOptions struct {
 	// Date is the YYYY-MM-DD date a merge records on codes that left the
 	// table.
 	Date string
+	// Lang is the BCP 47 tag of the language of the table's text (see
+	// [MergeOptions.Lang] and [NewOptions.Lang]); empty means a merge's
+	// text is in the spec's primary language, and a new spec declares
+	// none.
+	Lang string
+	// Families proposes families for the prefixes the codes share (see
+	// [MinFamily]): a new spec declares them, a merge adds those the spec
+	// lacks.
+	Families bool
 	// Out names the file the spec is to be written to, or is empty (or
 	// "-") for standard output. Import refuses an Out that is a folder, or
 	// a file other than the Merge spec: it never has a spec replaced
@@ -48,9 +57,13 @@ type Imported struct {
 	Table *table.Table
 	// Summary says what a merge changed; nil for a new spec.
 	Summary *MergeSummary
+	// Families are the families proposed and added (ImportOptions.
+	// Families), for a new spec or a merge.
+	Families []FamilyProposal
 	// Warnings are the import's own, for a person to check before
 	// committing the spec: a merge that deprecates most of the spec's
-	// codes, or that moves source.updated back in time.
+	// codes, or that moves source.updated back in time, and names in the
+	// table's name column that give no Go name.
 	Warnings []string
 	// Problems are the loader's problems with Spec, named as Out (an
 	// [ErrorList]), or nil: the fixes the spec needs before errspec
@@ -71,6 +84,11 @@ type Imported struct {
 // table it has read, it returns the Imported with only Table set, for the
 // table's warnings, along with the error.
 func Import(opts ImportOptions) (*Imported, error) {
+	if opts.Lang != "" {
+		if err := CheckLanguage(opts.Lang); err != nil {
+			return nil, err
+		}
+	}
 	if err := checkOut(opts.Out, opts.Merge); err != nil {
 		return nil, err
 	}
@@ -78,7 +96,7 @@ func Import(opts ImportOptions) (*Imported, error) {
 	if opts.Merge != "" {
 		var err error
 		if old, err = os.ReadFile(opts.Merge); err == nil {
-			opts.Read.Known, err = Messages(opts.Merge, old)
+			opts.Read.Known, err = Messages(opts.Merge, old, opts.Lang)
 		}
 		if err != nil {
 			return nil, err
@@ -101,17 +119,19 @@ func Import(opts ImportOptions) (*Imported, error) {
 	if err := checkTable(t, tableName(opts.Table), opts.Merge, opts.Read.Known); err != nil {
 		return im, err
 	}
+	im.Warnings = nameWarnings(opts.Table, t)
 	if opts.Merge != "" {
-		if im.Spec, im.Summary, err = Merge(opts.Merge, old, t, opts.Date); err != nil {
+		if im.Spec, im.Summary, err = Merge(opts.Merge, old, t, MergeOptions{Date: opts.Date, Lang: opts.Lang, Families: opts.Families}); err != nil {
 			return nil, err
 		}
-		im.Warnings = mergeWarnings(opts.Merge, tableName(opts.Table), im.Summary)
+		im.Families = im.Summary.Families
+		im.Warnings = append(im.Warnings, mergeWarnings(opts.Merge, tableName(opts.Table), im.Summary)...)
 	} else {
 		pkg := opts.Package
 		if pkg == "" {
 			pkg = packageFor(opts.Table)
 		}
-		if im.Spec, err = NewSpec(pkg, t); err != nil {
+		if im.Spec, im.Families, err = NewSpec(pkg, t, NewOptions{Lang: opts.Lang, Families: opts.Families}); err != nil {
 			return nil, err
 		}
 	}
@@ -123,6 +143,30 @@ func Import(opts ImportOptions) (*Imported, error) {
 		im.Problems = err
 	}
 	return im, nil
+}
+
+// CheckLanguage reports what is wrong with tag as the language of a
+// table's text, or nil: it must be a BCP 47 tag, as a spec's languages:
+// are.
+func CheckLanguage(tag string) error {
+	if !bcp47.MatchString(tag) {
+		return fmt.Errorf("language %q is not a BCP 47 tag; write it as a language subtag and optional subtags, such as en, zh or zh-Hant", tag)
+	}
+	return nil
+}
+
+// nameWarnings warns about each name in the table's name column that gives
+// no Go name (one in Chinese, one that starts with a digit), and so names
+// no code.
+func nameWarnings(file string, t *table.Table) []string {
+	var out []string
+	namer := NewNamer(nil)
+	for _, r := range t.Rows {
+		if r.Name != "" && !ValidGoName(namer.Name(r.Name)) {
+			out = append(out, fmt.Sprintf("%s:%d: %s: the name %q gives no Go name (%q), so it is not used; set name: by hand if the code needs one", file, r.Line, r.Code, r.Name, namer.Name(r.Name)))
+		}
+	}
+	return out
 }
 
 // checkOut refuses an out that would overwrite a spec the table is not
@@ -161,9 +205,13 @@ func checkTable(t *table.Table, name, merge string, known map[string]string) err
 	case len(known) == 0:
 		return nil
 	}
+	spelled := make(map[string]bool, len(known))
+	for c := range known {
+		spelled[respelling(c)] = true
+	}
 	var codes []string
 	for _, r := range t.Rows {
-		if _, ok := known[r.Code]; ok {
+		if _, ok := known[r.Code]; ok || spelled[respelling(r.Code)] {
 			return nil
 		}
 		if len(codes) < 3 {

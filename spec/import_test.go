@@ -19,7 +19,7 @@ func TestImport(t *testing.T) {
 		}
 		return path
 	}
-	tsv := write("tencent-sms.tsv", "code\tmessage\tstatus\nA\ta\t400\nB\tb\t500\n")
+	tsv := write("tencent-sms.tsv", "code\tmessage\tpriority\nA\ta\thigh\nB\tb\tlow\n")
 
 	// A new spec: its package comes from the table's file name.
 	im, err := Import(ImportOptions{Table: tsv})
@@ -29,8 +29,8 @@ func TestImport(t *testing.T) {
 	if !strings.Contains(string(im.Spec), "package: tencentsmserr\n") || im.Summary != nil || im.Problems != nil || len(im.Table.Rows) != 2 {
 		t.Errorf("new spec: summary %v, problems %v, %d rows:\n%s", im.Summary, im.Problems, len(im.Table.Rows), im.Spec)
 	}
-	if len(im.Table.Warnings) != 1 || !strings.Contains(im.Table.Warnings[0].Msg, `"status"`) {
-		t.Errorf("warnings %v; want the unread status column", im.Table.Warnings)
+	if len(im.Table.Warnings) != 1 || !strings.Contains(im.Table.Warnings[0].Msg, `"priority"`) {
+		t.Errorf("warnings %v; want the unread priority column", im.Table.Warnings)
 	}
 
 	// A merge that deprecates most codes is done, with a warning.
@@ -45,7 +45,7 @@ func TestImport(t *testing.T) {
 
 	// A table that shares no code with the spec is refused, and its
 	// warnings still come back.
-	other := write("other.tsv", "code\tmessage\tstatus\nZ\tz\t400\n")
+	other := write("other.tsv", "code\tmessage\tpriority\nZ\tz\thigh\n")
 	im, err = Import(ImportOptions{Table: other, Merge: specFile})
 	if err == nil || !strings.Contains(err.Error(), `the table's one code, "Z", is not in `+specFile) {
 		t.Errorf("a table of none of the spec's codes: %v", err)
@@ -101,5 +101,44 @@ func TestImportUpdatedBackwards(t *testing.T) {
 		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
 			t.Errorf("a table dated %s: warnings %q; want %q", date, got, want)
 		}
+	}
+}
+
+// TestImportLanguageNamesRespellings checks Import's own checks of the
+// new options: a language that is not a BCP 47 tag is refused before
+// anything is read; a name the table gives that makes no Go name is a
+// warning at its line; and a table whose codes are the spec's respelled is
+// the right table, not one that shares no code with it.
+func TestImportLanguageNamesRespellings(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	tsv := write("pg.tsv", "code\tname\tmessage\n23505\tunique_violation\tdup\n22012\t除零\tdiv\n")
+	if _, err := Import(ImportOptions{Table: tsv, Lang: "english!"}); err == nil || !strings.Contains(err.Error(), `language "english!" is not a BCP 47 tag`) {
+		t.Errorf("a bad -lang: %v", err)
+	}
+	im, err := Import(ImportOptions{Table: tsv, Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := tsv + `:3: 22012: the name "除零" gives no Go name`; len(im.Warnings) != 1 || !strings.HasPrefix(im.Warnings[0], want) {
+		t.Errorf("warnings %q; want one starting %q", im.Warnings, want)
+	}
+	if !strings.Contains(string(im.Spec), "languages: [en]\n") || !strings.Contains(string(im.Spec), "name: UniqueViolation\n") {
+		t.Errorf("the new spec:\n%s", im.Spec)
+	}
+
+	specFile := write("errors.yaml", "package: x\ncodes:\n  - code: InvalidURI\n    message: bad\n")
+	im, err = Import(ImportOptions{Table: write("s3.tsv", "code\tmessage\nInvalidUri\tbad\n"), Merge: specFile, Date: "2026-01-02"})
+	if err != nil {
+		t.Fatalf("a table of a respelled code: %v", err)
+	}
+	if len(im.Summary.Respelled) != 1 || len(im.Summary.Deprecated) != 0 {
+		t.Errorf("summary %s, respelled %v", im.Summary, im.Summary.Respelled)
 	}
 }

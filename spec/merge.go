@@ -1,9 +1,10 @@
 package spec
 
 import (
-	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/errspec/errspec/spec/table"
@@ -15,13 +16,56 @@ import (
 // no longer deprecated.
 const RemovedPrefix = "no longer in the vendor table"
 
+// MergeOptions say how [Merge] applies a table.
+type MergeOptions struct {
+	// Date is the YYYY-MM-DD date recorded on codes that left the table.
+	Date string
+	// Lang is the BCP 47 tag of the language of the table's text; empty
+	// means the spec's primary language (or, in a spec that declares no
+	// languages, its text's one unnamed language). The merge writes that
+	// language's text only, adding Lang to the spec's languages: when it
+	// lacks it.
+	Lang string
+	// Families adds, to families:, the families [NewOptions.Families]
+	// would propose for the merged codes that the spec lacks.
+	Families bool
+}
+
 // MergeSummary counts what a Merge changed, by code.
 type MergeSummary struct {
 	Added      []string // new codes, in the table's order
 	Changed    []string // codes whose message or solution changed
 	Deprecated []string // codes that left the table, newly deprecated
 	Restored   []string // codes back in the table, no longer deprecated
-	Unchanged  int
+	// KeptSuccess and KeptLocal are the codes the table lacks that the
+	// merge does not deprecate, because they are not the vendor page's to
+	// drop: success codes (OK, which many pages never list) and codes
+	// marked local: true (the team's own). They count as unchanged, or as
+	// restored when an earlier merge had deprecated them.
+	KeptSuccess []string
+	KeptLocal   []string
+	// Unchanged counts the codes the merge changed nothing of.
+	Unchanged int
+	// StatusChanged lists the codes whose http_status the table set or
+	// changed.
+	StatusChanged []string
+	// Respelled lists the table's codes that are spec codes spelled
+	// another way, added as aliases of them.
+	Respelled []CodePair
+	// Named lists the codes that had no Go name (22012) and took the
+	// name the table's name column gives.
+	Named []Naming
+	// NamesKept lists the codes whose Go name differs from the one the
+	// table's name column gives, and stays: renaming would break callers.
+	NamesKept []Naming
+	// Renames lists new codes with the message of a code the table no
+	// longer lists: possible renames, which the merge leaves as they are
+	// (the old code deprecated, the new one added).
+	Renames []CodePair
+	// Families lists the families the merge added (MergeOptions.Families).
+	Families []FamilyProposal
+	// Language is the language the merge added to languages:, or "".
+	Language string
 	// Codes is the number of codes the spec had before the merge.
 	Codes int
 	// UpdatedFrom and UpdatedTo are source.updated before and after the
@@ -30,87 +74,247 @@ type MergeSummary struct {
 	UpdatedFrom, UpdatedTo string
 }
 
+// CodePair is two codes a merge relates: in Respelled, the table's Code
+// and the spec code Of it respells; in Renames, a new Code and the dropped
+// code Of whose message it has.
+type CodePair struct {
+	Code, Of string
+}
+
+// Naming is a code's Go name and the one the table's name column gives.
+type Naming struct {
+	Code, GoName, TableName string
+}
+
 // String gives the counts: "1 added, 1 changed text, 1 deprecated, 0
-// restored, 0 unchanged".
+// restored, 0 unchanged", and after them those of codes respelled, whose
+// HTTP status changed and named, when there are any.
 func (s *MergeSummary) String() string {
-	return fmt.Sprintf("%d added, %d changed text, %d deprecated, %d restored, %d unchanged",
+	out := fmt.Sprintf("%d added, %d changed text, %d deprecated, %d restored, %d unchanged",
 		len(s.Added), len(s.Changed), len(s.Deprecated), len(s.Restored), s.Unchanged)
+	for _, n := range []struct {
+		n    int
+		what string
+	}{{len(s.StatusChanged), "changed http_status"}, {len(s.Respelled), "respelled"}, {len(s.Named), "named"}} {
+		if n.n > 0 {
+			out += fmt.Sprintf(", %d %s", n.n, n.what)
+		}
+	}
+	return out
+}
+
+// Details lists what the counts of [MergeSummary.String] stand for, a
+// line for each kind of change that has codes ("added: A, B"), what the
+// merge noticed but left alone, the families and language it added, and
+// the change of source.updated, for a person to review.
+func (s *MergeSummary) Details() []string {
+	var lines []string
+	add := func(what string, items []string, sep string) {
+		if len(items) > 0 {
+			lines = append(lines, what+": "+strings.Join(items, sep))
+		}
+	}
+	each := func(pairs []CodePair, format string) []string {
+		var out []string
+		for _, p := range pairs {
+			out = append(out, fmt.Sprintf(format, p.Code, p.Of))
+		}
+		return out
+	}
+	add("added", s.Added, ", ")
+	add("changed text", s.Changed, ", ")
+	add("changed http_status", s.StatusChanged, ", ")
+	add("respelled", each(s.Respelled, "%s → alias of %s"), ", ")
+	var named, kept, families []string
+	for _, n := range s.Named {
+		named = append(named, n.Code+" → "+n.GoName)
+	}
+	add("named", named, ", ")
+	add("deprecated", s.Deprecated, ", ")
+	add("restored", s.Restored, ", ")
+	add("kept as success codes", s.KeptSuccess, ", ")
+	add("kept as local codes", s.KeptLocal, ", ")
+	add("possible renames, left as they are", each(s.Renames, "%s has the message of %s"), "; ")
+	for _, n := range s.NamesKept {
+		kept = append(kept, fmt.Sprintf("%s keeps %s (the table's name gives %s)", n.Code, n.GoName, n.TableName))
+	}
+	add("names kept, as renaming would break callers", kept, "; ")
+	for _, f := range s.Families {
+		families = append(families, f.String())
+	}
+	add("families added", families, ", ")
+	if s.Language != "" {
+		lines = append(lines, "languages: added "+s.Language)
+	}
+	if s.UpdatedTo != "" {
+		lines = append(lines, fmt.Sprintf("source.updated: %s → %s", cmp.Or(s.UpdatedFrom, "(none)"), s.UpdatedTo))
+	}
+	return lines
 }
 
 // Merge applies a vendor's table, as package table reads it, to the spec
 // text old, keeping everything a person wrote: the header, comments, and
-// every field but message and solution, which take the table's text (a
+// every field but those the table gives. message and solution take the
+// table's text in its language (opts.Lang), other languages' text kept (a
 // field the table has no column for, by t.HasMessage and t.HasSolution, is
-// left alone), and source.updated, which takes the table's date when it
-// gives one. New codes go after the code that precedes them in the
-// table (first, if none does). A code that left the table is kept, so that
-// code using its identifiers still compiles, and is marked deprecated: "no
-// longer in the vendor table (<date>)". Merging the same table again
-// changes nothing. file names old in error messages.
+// left alone); http_status takes the table's status where it gives one;
+// source.updated takes the table's date when it gives one. A code's Go
+// name never changes: the table's name column names only new codes, and
+// codes that derive no Go name. New codes go after the code that precedes
+// them in the table (first, if none does). A table code that respells a
+// spec code (see [MergeSummary.Respelled]) is added to its aliases:. A
+// code that left the table is kept, so that code using its identifiers
+// still compiles, and is marked deprecated: "no longer in the vendor table
+// (<date>)", unless it is not the vendor's to drop: a success code, or one
+// marked local: true, is kept as it is (and one an earlier merge
+// deprecated for leaving the table is restored). Merging the same table
+// again changes nothing. file names old in error messages.
 //
 // Merge applies any table it is given, even one with no codes or none of
 // the spec's, which deprecates every code: such a table is most often the
 // wrong one, and [Import] refuses it before calling Merge. A code the table
-// lists again is ignored.
-func Merge(file string, old []byte, t *table.Table, date string) ([]byte, *MergeSummary, error) {
+// lists again is ignored. A table in a named language merged into a spec
+// that has text but declares no languages is refused with an [*Error] at
+// that text: which language the spec's own text is in is not known.
+func Merge(file string, old []byte, t *table.Table, opts MergeOptions) ([]byte, *MergeSummary, error) {
 	doc, codes, err := mergeTarget(file, old)
 	if err != nil {
 		return nil, nil, err
 	}
-	entries := map[string]*yaml.Node{}
+	root := doc.Content[0]
+	x, addedLang, err := mergeTexts(file, root, codes, opts.Lang)
+	if err != nil {
+		return nil, nil, err
+	}
 	sum := &MergeSummary{}
+	if addedLang {
+		sum.Language = x.lang
+	}
+	ix := newCodeIndex(codes)
 	for _, item := range codes.Content {
 		if code := mapValue(item, "code"); item.Kind == yaml.MappingNode && code != nil && code.Kind == yaml.ScalarNode {
-			entries[code.Value] = item
 			sum.Codes++
 		}
 	}
 	if t.Updated != "" {
-		if from, ok := setUpdated(doc.Content[0], t.Updated); ok {
+		if from, ok := setUpdated(root, t.Updated); ok {
 			sum.UpdatedFrom, sum.UpdatedTo = from, t.Updated
 		}
 	}
-
-	inTable := make(map[string]bool, len(t.Rows))
+	namer := NewNamer(initialisms(root))
+	inTable := map[*yaml.Node]bool{}
+	seen := make(map[string]bool, len(t.Rows))
+	var added []*yaml.Node
 	var prev *yaml.Node
 	for _, r := range t.Rows {
-		if inTable[r.Code] {
+		if seen[r.Code] {
 			continue
 		}
-		inTable[r.Code] = true
-		item, ok := entries[r.Code]
-		if !ok {
-			item = newEntry(r)
+		seen[r.Code] = true
+		item := ix.exact[r.Code]
+		respelled := false
+		if item == nil {
+			if item = ix.respelled(r.Code); item != nil {
+				addAlias(item, r.Code)
+				ix.add(r.Code, item)
+				sum.Respelled = append(sum.Respelled, CodePair{r.Code, codeOf(item)})
+				respelled = true
+			}
+		}
+		if item == nil {
+			item = newEntry(r, x, namer)
 			codes.Content = insertAfter(codes.Content, prev, item)
+			ix.add(r.Code, item)
+			inTable[item], prev = true, item
+			added = append(added, item)
 			sum.Added = append(sum.Added, r.Code)
-			prev = item
 			continue
 		}
 		prev = item
-		changed := false
-		if t.HasMessage {
-			changed = setText(item, "message", r.Message)
+		if inTable[item] {
+			continue // another spelling of a code the table gave already
 		}
-		if t.HasSolution {
-			changed = setText(item, "solution", r.Solution) || changed
-		}
-		restored := false
-		if dep := mapValue(item, "deprecated"); dep != nil && strings.HasPrefix(dep.Value, RemovedPrefix) {
-			deleteKey(item, "deprecated")
-			restored = true
-		}
-		switch {
-		case restored:
-			sum.Restored = append(sum.Restored, r.Code)
-		case changed:
-			sum.Changed = append(sum.Changed, r.Code)
-		default:
+		inTable[item] = true
+		if !mergeRow(item, r, t, x, namer, sum) && !respelled {
 			sum.Unchanged++
 		}
 	}
+	deprecate(codes, inTable, opts.Date, sum)
+	sum.Renames = renames(codes, added, inTable, x)
+	if opts.Families {
+		sum.Families = addFamilies(root, codes, namer)
+	}
+	out, err := encode(doc)
+	return out, sum, err
+}
+
+// mergeRow applies a table's row to the entry of its code, noting the
+// change in sum, and reports whether it changed anything.
+func mergeRow(item *yaml.Node, r table.Row, t *table.Table, x texts, namer *Namer, sum *MergeSummary) bool {
+	code := codeOf(item)
+	changed := false
+	if t.HasMessage {
+		changed = x.set(item, "message", r.Message)
+	}
+	if t.HasSolution {
+		changed = x.set(item, "solution", r.Solution) || changed
+	}
+	other := false
+	if t.HasHTTPStatus && r.HTTPStatus != 0 {
+		if v := mapValue(item, "http_status"); v == nil || v.Kind != yaml.ScalarNode || v.Value != strconv.Itoa(r.HTTPStatus) {
+			setEntryKey(item, "http_status", intNode(r.HTTPStatus))
+			sum.StatusChanged = append(sum.StatusChanged, code)
+			other = true
+		}
+	}
+	if name := rowName(r, namer); name != "" {
+		goName := namer.Name(code)
+		if v := mapValue(item, "name"); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
+			goName = v.Value
+		}
+		switch {
+		case goName == name:
+		case !ValidGoName(goName) && mapValue(item, "name") == nil:
+			// The code has no Go name yet, so no identifier to break.
+			setEntryKey(item, "name", textNode(name))
+			sum.Named = append(sum.Named, Naming{Code: code, GoName: name, TableName: r.Name})
+			other = true
+		default:
+			sum.NamesKept = append(sum.NamesKept, Naming{Code: code, GoName: goName, TableName: name})
+		}
+	}
+	if dep := mapValue(item, "deprecated"); dep != nil && strings.HasPrefix(dep.Value, RemovedPrefix) {
+		deleteKey(item, "deprecated")
+		sum.Restored = append(sum.Restored, code)
+		return true
+	}
+	if changed {
+		sum.Changed = append(sum.Changed, code)
+	}
+	return changed || other
+}
+
+// deprecate marks the codes the table lacks deprecated, dated date, but
+// for the success and local codes, which it keeps (restoring one that an
+// earlier merge deprecated for leaving the table).
+func deprecate(codes *yaml.Node, inTable map[*yaml.Node]bool, date string, sum *MergeSummary) {
 	for _, item := range codes.Content {
 		code := mapValue(item, "code")
-		if code == nil || inTable[code.Value] {
+		if code == nil || inTable[item] {
+			continue
+		}
+		if own := isTrue(item, "success") || isTrue(item, "local"); own {
+			if isTrue(item, "success") {
+				sum.KeptSuccess = append(sum.KeptSuccess, code.Value)
+			} else {
+				sum.KeptLocal = append(sum.KeptLocal, code.Value)
+			}
+			if dep := mapValue(item, "deprecated"); dep != nil && strings.HasPrefix(dep.Value, RemovedPrefix) {
+				deleteKey(item, "deprecated")
+				sum.Restored = append(sum.Restored, code.Value)
+			} else {
+				sum.Unchanged++
+			}
 			continue
 		}
 		if dep := mapValue(item, "deprecated"); dep != nil && dep.Value != "" {
@@ -120,8 +324,95 @@ func Merge(file string, old []byte, t *table.Table, date string) ([]byte, *Merge
 		setText(item, "deprecated", fmt.Sprintf("%s (%s)", RemovedPrefix, date))
 		sum.Deprecated = append(sum.Deprecated, code.Value)
 	}
-	out, err := encode(doc)
-	return out, sum, err
+}
+
+// renames finds the new codes whose message, in the table's language, is
+// that of a code the table no longer lists: possible renames, for a person
+// to judge.
+func renames(codes *yaml.Node, added []*yaml.Node, inTable map[*yaml.Node]bool, x texts) []CodePair {
+	var out []CodePair
+	for _, item := range added {
+		msg := x.get(item, "message")
+		if msg == "" {
+			continue
+		}
+		for _, old := range codes.Content {
+			if !inTable[old] && x.get(old, "message") == msg {
+				out = append(out, CodePair{codeOf(item), codeOf(old)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// addFamilies adds to the spec root's families: those proposeFamilies
+// proposes for its codes that it lacks, and returns them.
+func addFamilies(root, codes *yaml.Node, namer *Namer) []FamilyProposal {
+	var fcs []familyCode
+	byCode := map[string]familyCode{}
+	for _, item := range codes.Content {
+		if item.Kind == yaml.MappingNode && mapValue(item, "code") != nil {
+			c := familyCodeOf(item, namer)
+			fcs = append(fcs, c)
+			byCode[c.code] = c
+		}
+	}
+	list := mapValue(root, "families")
+	var declared []declaredFamily
+	if list != nil && list.Kind == yaml.SequenceNode {
+		for _, item := range list.Content {
+			prefix := mapValue(item, "prefix")
+			if prefix == nil || prefix.Kind != yaml.ScalarNode {
+				continue
+			}
+			d := declaredFamily{prefix: prefix.Value, goName: namer.Name(strings.TrimRight(prefix.Value, familySeparators))}
+			if c, ok := byCode[prefix.Value]; ok {
+				d.goName = c.goName
+			} else if c, ok := byCode[strings.TrimRight(prefix.Value, familySeparators)]; ok {
+				d.goName = c.goName
+			} else if n := mapValue(item, "name"); n != nil && n.Kind == yaml.ScalarNode && n.Value != "" {
+				d.goName = n.Value
+			}
+			declared = append(declared, d)
+		}
+	}
+	proposed := proposeFamilies(fcs, declared, namer)
+	if len(proposed) == 0 {
+		return nil
+	}
+	if list == nil || list.Kind != yaml.SequenceNode {
+		if list != nil {
+			return nil // not a list: the loader reports it
+		}
+		list = &yaml.Node{Kind: yaml.SequenceNode}
+		insertKey(root, "families", list, "codes")
+	}
+	for _, p := range proposed {
+		list.Content = append(list.Content, familyNode(p))
+	}
+	return proposed
+}
+
+// codeOf returns a code entry's code.
+func codeOf(item *yaml.Node) string {
+	if v := mapValue(item, "code"); v != nil {
+		return v.Value
+	}
+	return ""
+}
+
+// initialisms returns the initialisms: a spec's YAML lists.
+func initialisms(root *yaml.Node) []string {
+	var out []string
+	if list := mapValue(root, "initialisms"); list != nil && list.Kind == yaml.SequenceNode {
+		for _, n := range list.Content {
+			if n.Kind == yaml.ScalarNode {
+				out = append(out, n.Value)
+			}
+		}
+	}
+	return out
 }
 
 // mergeTarget parses the spec text old for Merge and Messages: it must be
@@ -181,27 +472,24 @@ func setUpdated(root *yaml.Node, date string) (from string, changed bool) {
 	return from, true
 }
 
-// insertKey adds key: value to mapping m before the first of the keys
-// before that it has, or last.
-func insertKey(m *yaml.Node, key string, value *yaml.Node, before ...string) {
-	at := len(m.Content)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if slices.Contains(before, m.Content[i].Value) {
-			at = i
-			break
-		}
-	}
-	m.Content = slices.Insert(m.Content, at, plainKey(key), value)
-}
-
-// Messages returns every code in the spec text data with its message (""
-// if it has none), read from its YAML alone, so that it works on a spec
-// that does not validate. It fails, as Merge would, on text that is not a
-// spec to merge into; file names data in the error.
-func Messages(file string, data []byte) (map[string]string, error) {
-	_, codes, err := mergeTarget(file, data)
+// Messages returns every code in the spec text data, and every alias,
+// with its message in lang ("" if it has none; an empty lang is the spec's
+// primary language, or its one unnamed language), read from its YAML
+// alone, so that it works on a spec that does not validate. It fails, as
+// Merge would, on text that is not a spec to merge into; file names data
+// in the error.
+func Messages(file string, data []byte, lang string) (map[string]string, error) {
+	doc, codes, err := mergeTarget(file, data)
 	if err != nil {
 		return nil, err
+	}
+	langs, _ := specLanguages(doc.Content[0])
+	x := texts{lang: lang}
+	if len(langs) > 0 {
+		x = texts{lang: cmp.Or(lang, langs[0]), primary: langs[0]}
+		if i := slices.IndexFunc(langs, func(l string) bool { return strings.EqualFold(l, lang) }); i >= 0 {
+			x.lang = langs[i]
+		}
 	}
 	out := map[string]string{}
 	for _, item := range codes.Content {
@@ -209,129 +497,13 @@ func Messages(file string, data []byte) (map[string]string, error) {
 		if code == nil || code.Kind != yaml.ScalarNode {
 			continue
 		}
-		msg := ""
-		if m := mapValue(item, "message"); m != nil && m.Kind == yaml.ScalarNode && m.Tag != "!!null" {
-			msg = m.Value
-		}
+		msg := x.get(item, "message")
 		out[code.Value] = msg
+		for _, a := range aliases(item) {
+			if _, ok := out[a]; !ok {
+				out[a] = msg
+			}
+		}
 	}
 	return out, nil
-}
-
-// NewSpec writes a spec for a vendor's table: the $schema line errspec
-// init's starter begins with (for editors), package: pkg, service: and
-// the source: block from the page's title and "last updated" date, and a
-// code per row with its message and solution, in the table's order (a
-// code listed again is ignored). Classification is left at the defaults
-// (client fault, not retryable), for a person to review; a code named OK
-// is marked as the success code.
-func NewSpec(pkg string, t *table.Table) ([]byte, error) {
-	root := &yaml.Node{Kind: yaml.MappingNode}
-	schema, _, _ := bytes.Cut(starterSpec, []byte("\n"))
-	root.HeadComment = string(schema) + "\n#\n# Imported by errspec import. Review every code: set retryable, fault and\n# category, declare the categories you use, and mark success codes."
-	setText(root, "package", pkg)
-	setText(root, "service", t.Title)
-	if t.Title != "" || t.Updated != "" {
-		source := &yaml.Node{Kind: yaml.MappingNode}
-		setText(source, "title", t.Title)
-		setText(source, "updated", t.Updated)
-		root.Content = append(root.Content, plainKey("source"), source)
-	}
-	codes := &yaml.Node{Kind: yaml.SequenceNode}
-	seen := map[string]bool{}
-	for _, r := range t.Rows {
-		if !seen[r.Code] {
-			seen[r.Code] = true
-			codes.Content = append(codes.Content, newEntry(r))
-		}
-	}
-	root.Content = append(root.Content, plainKey("codes"), codes)
-	return encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}})
-}
-
-// newEntry is the spec entry for a new row.
-func newEntry(r table.Row) *yaml.Node {
-	item := &yaml.Node{Kind: yaml.MappingNode}
-	setText(item, "code", r.Code)
-	setText(item, "message", r.Message)
-	setText(item, "solution", r.Solution)
-	if strings.EqualFold(r.Code, "OK") {
-		item.Content = append(item.Content, plainKey("success"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-	}
-	return item
-}
-
-// setText sets key to the text value in mapping m and reports whether that
-// changed it. An unchanged value keeps its node, and so its YAML style; an
-// empty value for a missing key adds nothing.
-func setText(m *yaml.Node, key, value string) bool {
-	if v := mapValue(m, key); v != nil {
-		// The loader reads any scalar as its text, and null as "".
-		if v.Kind == yaml.ScalarNode && (v.Value == value || v.Tag == "!!null" && value == "") {
-			return false
-		}
-		*v = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, HeadComment: v.HeadComment, LineComment: v.LineComment, FootComment: v.FootComment}
-		return true
-	}
-	if value == "" && key != "code" {
-		return false
-	}
-	m.Content = append(m.Content, plainKey(key), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value})
-	return true
-}
-
-func plainKey(key string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
-}
-
-// mapValue returns the value of key in mapping m, or nil.
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
-func deleteKey(m *yaml.Node, key string) {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			m.Content = append(m.Content[:i], m.Content[i+2:]...)
-			return
-		}
-	}
-}
-
-// insertAfter inserts item after prev in items, or first when prev is nil.
-func insertAfter(items []*yaml.Node, prev, item *yaml.Node) []*yaml.Node {
-	at := 0
-	for i, it := range items {
-		if it == prev {
-			at = i + 1
-			break
-		}
-	}
-	items = append(items, nil)
-	copy(items[at+1:], items[at:])
-	items[at] = item
-	return items
-}
-
-// encode writes a spec in the layout of the shipped one: two-space
-// indentation, which yaml.v3 reproduces byte for byte from its own output.
-func encode(doc *yaml.Node) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

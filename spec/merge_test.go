@@ -3,11 +3,13 @@ package spec
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,10 +21,13 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata with the current output")
 
 // TestMergeGolden runs the cases in testdata/merge: old.yaml is a spec,
-// table.tsv the vendor's new table (a header naming some of code, message
-// and solution, then its rows; \n in a cell is a line break), updated, if
-// present, the table's "last updated" date, and merged.yaml and summary
-// what Merge gives. Every case is also merged a second time, which must
+// table.tsv the vendor's new table (a header naming some of code, message,
+// solution, http_status and name, then its rows; \n in a cell is a line
+// break), updated, if present, the table's "last updated" date,
+// options.json, if present, the MergeOptions but Date (such as {"Lang":
+// "zh"}), and merged.yaml and summary, or error,
+// what Merge gives (the summary's counts and details, as errspec import
+// prints them). Every case is also merged a second time, which must
 // change nothing.
 func TestMergeGolden(t *testing.T) {
 	paths, _ := filepath.Glob("testdata/merge/*.txtar")
@@ -41,13 +46,37 @@ func TestMergeGolden(t *testing.T) {
 			}
 			tab := readTSV(t, files["table.tsv"])
 			tab.Updated = strings.TrimSpace(string(files["updated"]))
-			merged, sum, err := Merge("old.yaml", files["old.yaml"], tab, "2026-11-26")
+			var opts MergeOptions
+			if data, ok := files["options.json"]; ok {
+				dec := json.NewDecoder(bytes.NewReader(data))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(&opts); err != nil {
+					t.Fatalf("options.json: %v", err)
+				}
+			}
+			opts.Date = "2026-11-26"
+			merged, sum, err := Merge("old.yaml", files["old.yaml"], tab, opts)
+			if want, ok := files["error"]; ok {
+				got := fmt.Sprintf("%v\n", err)
+				if *update {
+					ar.Files = slices.DeleteFunc(ar.Files, func(f txtar.File) bool { return f.Name == "error" })
+					ar.Files = append(ar.Files, txtar.File{Name: "error", Data: []byte(got)})
+					if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				if err == nil || got != string(want) {
+					t.Errorf("error mismatch (-want +got):\n%s", cmp.Diff(string(want), got))
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
 			summary := sum.String() + "\n"
-			if sum.UpdatedTo != "" {
-				summary += fmt.Sprintf("source.updated: %q → %q\n", sum.UpdatedFrom, sum.UpdatedTo)
+			for _, l := range sum.Details() {
+				summary += "  " + l + "\n"
 			}
 			if *update {
 				ar.Files = slices.DeleteFunc(ar.Files, func(f txtar.File) bool { return f.Name == "merged.yaml" || f.Name == "summary" })
@@ -66,11 +95,13 @@ func TestMergeGolden(t *testing.T) {
 			if _, err := Parse("merged.yaml", merged); err != nil {
 				t.Errorf("the merged spec does not load: %v", err)
 			}
-			again, sum2, err := Merge("merged.yaml", merged, tab, "2027-01-01")
+			opts.Date = "2027-01-01"
+			again, sum2, err := Merge("merged.yaml", merged, tab, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(again, merged) || len(sum2.Added)+len(sum2.Changed)+len(sum2.Deprecated)+len(sum2.Restored) != 0 || sum2.UpdatedTo != "" {
+			if !bytes.Equal(again, merged) || len(sum2.Added)+len(sum2.Changed)+len(sum2.Deprecated)+len(sum2.Restored)+
+				len(sum2.StatusChanged)+len(sum2.Respelled)+len(sum2.Named)+len(sum2.Families) != 0 || sum2.UpdatedTo != "" || sum2.Language != "" {
 				t.Errorf("merging the same table twice changed the spec (%s):\n%s", sum2, cmp.Diff(string(merged), string(again)))
 			}
 		})
@@ -78,8 +109,8 @@ func TestMergeGolden(t *testing.T) {
 }
 
 // readTSV reads a case's table: its header names its columns, any of
-// code, message and solution; a field it does not name is one the table
-// lacks.
+// code, message, solution, http_status and name; a field it does not name
+// is one the table lacks.
 func readTSV(t *testing.T, data []byte) *table.Table {
 	t.Helper()
 	r := csv.NewReader(bytes.NewReader(data))
@@ -100,9 +131,13 @@ func readTSV(t *testing.T, data []byte) *table.Table {
 	}
 	_, hasMessage := col["message"]
 	_, hasSolution := col["solution"]
-	tab := &table.Table{HasMessage: hasMessage, HasSolution: hasSolution}
-	for _, rec := range records[1:] {
-		tab.Rows = append(tab.Rows, table.Row{Code: cell(rec, "code"), Message: cell(rec, "message"), Solution: cell(rec, "solution")})
+	_, hasStatus := col["http_status"]
+	_, hasName := col["name"]
+	tab := &table.Table{HasMessage: hasMessage, HasSolution: hasSolution, HasHTTPStatus: hasStatus, HasName: hasName}
+	for i, rec := range records[1:] {
+		status, _ := strconv.Atoi(cell(rec, "http_status"))
+		tab.Rows = append(tab.Rows, table.Row{Code: cell(rec, "code"), Message: cell(rec, "message"), Solution: cell(rec, "solution"),
+			HTTPStatus: status, Name: cell(rec, "name"), Line: i + 2})
 	}
 	return tab
 }
@@ -119,7 +154,7 @@ func TestMergeShippedSpecWithItsOwnRows(t *testing.T) {
 	for _, c := range s.Codes {
 		tab.Rows = append(tab.Rows, table.Row{Code: c.Code, Message: c.Message, Solution: c.Solution})
 	}
-	merged, sum, err := Merge(DefaultFile, defaultSpec, tab, "2026-11-26")
+	merged, sum, err := Merge(DefaultFile, defaultSpec, tab, MergeOptions{Date: "2026-11-26"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,11 +176,11 @@ func TestMergeRefusesNonSpecs(t *testing.T) {
 		"key: [unclosed\n":            "old.yaml: not a spec to merge into: yaml: line 1:",
 		"package: x\ncodes:\n\t- a\n": "old.yaml: not a spec to merge into: yaml: ",
 	} {
-		_, _, err := Merge("old.yaml", []byte(old), &table.Table{}, "2026-11-26")
+		_, _, err := Merge("old.yaml", []byte(old), &table.Table{}, MergeOptions{Date: "2026-11-26"})
 		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "<nil>") {
 			t.Errorf("Merge(%q) error = %v; want one starting %q", old, err, want)
 		}
-		if _, err2 := Messages("old.yaml", []byte(old)); err2 == nil || err == nil || err2.Error() != err.Error() {
+		if _, err2 := Messages("old.yaml", []byte(old), ""); err2 == nil || err == nil || err2.Error() != err.Error() {
 			t.Errorf("Messages(%q) error = %v; want Merge's, %v", old, err2, err)
 		}
 	}
@@ -154,7 +189,7 @@ func TestMergeRefusesNonSpecs(t *testing.T) {
 // TestMessages checks that Messages gives every code, with "" for one
 // without a message, from a spec that need not validate.
 func TestMessages(t *testing.T) {
-	got, err := Messages("x.yaml", []byte("codes:\n  - code: A\n    message: a\n  - code: B\n  - code: C\n    message:\n  - code: [bad]\n  - just text\n"))
+	got, err := Messages("x.yaml", []byte("codes:\n  - code: A\n    message: a\n  - code: B\n  - code: C\n    message:\n  - code: [bad]\n  - just text\n"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +206,7 @@ func TestNewSpec(t *testing.T) {
 		{Code: "22012", Message: "numeric"},
 		{Code: "Quote.Me", Message: "\"quoted\" #hash\nnew line", Solution: "- dash"},
 	}
-	data, err := NewSpec("acmeerr", &table.Table{Rows: rows, Title: "Errors", Updated: "2024-01-02", HasMessage: true, HasSolution: true})
+	data, _, err := NewSpec("acmeerr", &table.Table{Rows: rows, Title: "Errors", Updated: "2024-01-02", HasMessage: true, HasSolution: true}, NewOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,8 +244,89 @@ func TestNewSpec(t *testing.T) {
 		t.Errorf("the new spec starts %q; want the starter's first line, %q", first, schema)
 	}
 	// A table without a title leaves service: out (the package names it).
-	data, err = NewSpec("acmeerr", &table.Table{Rows: rows[:1], HasMessage: true})
+	data, _, err = NewSpec("acmeerr", &table.Table{Rows: rows[:1], HasMessage: true}, NewOptions{})
 	if err != nil || bytes.Contains(data, []byte("service:")) || !bytes.HasPrefix(data, schema) {
 		t.Errorf("a new spec from an untitled table (%v):\n%s", err, data)
+	}
+}
+
+// TestMergeAmbiguousRespelling checks that a table code that respells two
+// spec codes is not made an alias of either: it is a new code, as the
+// merge cannot choose.
+func TestMergeAmbiguousRespelling(t *testing.T) {
+	old := "package: x\ncodes:\n  - code: A_B\n    name: First\n  - code: AB\n    name: Second\n"
+	tab := &table.Table{HasMessage: true, Rows: []table.Row{{Code: "A_B", Message: "one"}, {Code: "AB", Message: "two"}, {Code: "a-b", Message: "three"}}}
+	merged, sum, err := Merge("old.yaml", []byte(old), tab, MergeOptions{Date: "2026-01-02"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Respelled) != 0 || !slices.Equal(sum.Added, []string{"a-b"}) || bytes.Contains(merged, []byte("aliases")) {
+		t.Errorf("summary %s, respelled %v:\n%s", sum, sum.Respelled, merged)
+	}
+}
+
+// TestMessagesLanguages checks that Messages gives each code's message in
+// the language asked for, the primary's for none, plain text as the
+// primary's, and aliases' too.
+func TestMessagesLanguages(t *testing.T) {
+	spec := "package: x\nlanguages: [en, zh-Hans]\ncodes:\n  - code: A\n    message: {en: a, zh-Hans: 甲}\n  - code: B\n    message: b\n    aliases: [b.old]\n  - code: C\n    message: {zh-Hans: 丙}\n"
+	for lang, want := range map[string]map[string]string{
+		"":        {"A": "a", "B": "b", "b.old": "b", "C": ""},
+		"en":      {"A": "a", "B": "b", "b.old": "b", "C": ""},
+		"zh-hans": {"A": "甲", "B": "", "b.old": "", "C": "丙"},
+		"fr":      {"A": "", "B": "", "b.old": "", "C": ""},
+	} {
+		got, err := Messages("x.yaml", []byte(spec), lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Messages(%q) mismatch (-want +got):\n%s", lang, diff)
+		}
+	}
+}
+
+// TestNewSpecOptions checks what a new spec takes from NewOptions and the
+// table's HTTP status and name columns: languages: [Lang] with plain text,
+// http_status where the table gives one, name: where the table's name
+// differs from the derived one, and the families it proposes, declared
+// before codes:.
+func TestNewSpecOptions(t *testing.T) {
+	rows := []table.Row{
+		{Code: "OK", Message: "成功", HTTPStatus: 200},
+		{Code: "23505", Message: "重复", Name: "unique_violation", HTTPStatus: 409},
+		{Code: "LimitExceeded", Message: "超限", Name: "limit exceeded"},
+		{Code: "LimitExceeded.A", Message: "甲"},
+		{Code: "LimitExceeded.B", Message: "乙", Name: "名字"},
+		{Code: "LimitExceeded.C", Message: "丙"},
+	}
+	tab := &table.Table{Rows: rows, HasMessage: true, HasHTTPStatus: true, HasName: true}
+	data, families, err := NewSpec("x", tab, NewOptions{Lang: "zh", Families: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Parse("new.yaml", data)
+	if err != nil {
+		t.Fatalf("the new spec does not load: %v\n%s", err, data)
+	}
+	if !slices.Equal(s.Languages, []string{"zh"}) || s.Codes[1].Texts["zh"].Message != "重复" || !bytes.Contains(data, []byte("message: 重复\n")) {
+		t.Errorf("languages %v, texts %v; want [zh] and plain text:\n%s", s.Languages, s.Codes[1].Texts, data)
+	}
+	for i, want := range []struct {
+		status int
+		name   string
+	}{{200, ""}, {409, "UniqueViolation"}, {0, ""}, {0, ""}, {0, ""}, {0, ""}} {
+		if c := s.Codes[i]; c.HTTPStatus != want.status || c.Name != want.name {
+			t.Errorf("code %s: http_status %d, name %q; want %d, %q", c.Code, c.HTTPStatus, c.Name, want.status, want.name)
+		}
+	}
+	want := []FamilyProposal{{Prefix: "LimitExceeded.", Members: 3, Parent: "LimitExceeded"}}
+	if diff := cmp.Diff(want, families); diff != "" || len(s.Families) != 1 || s.Families[0].Parent == nil {
+		t.Errorf("families mismatch (-want +got):\n%s\n%s", diff, data)
+	}
+	// Without the options: no languages:, no families:.
+	data, families, err = NewSpec("x", tab, NewOptions{})
+	if err != nil || families != nil || bytes.Contains(data, []byte("languages:")) || bytes.Contains(data, []byte("families:")) {
+		t.Errorf("a new spec without options (%v, %v):\n%s", err, families, data)
 	}
 }

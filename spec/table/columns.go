@@ -16,10 +16,13 @@ const (
 	fieldCode field = iota
 	fieldMessage
 	fieldSolution
+	fieldStatus // the HTTP status
+	fieldName   // the code's name, such as PostgreSQL's condition names
 	numFields
 )
 
-var fieldNames = [numFields]string{"code", "message", "solution"}
+// fieldNames are the fields' names in the columns option, the spec's keys.
+var fieldNames = [numFields]string{"code", "message", "solution", "http_status", "name"}
 
 func (f field) String() string { return fieldNames[f] }
 
@@ -47,6 +50,13 @@ var vocabulary = [numFields][]string{
 		"Remarks", "Remark", "Notes", "Note", "Comment", "Comments",
 		"解决方案", "解决方法", "解决办法", "处理措施", "处理方法", "处理建议", "处理方式",
 		"建议", "操作建议", "排查方法", "原因及解决方案", "原因和解决方案", "可能原因", "原因", "备注",
+	},
+	fieldStatus: {
+		"HTTP status code", "HTTP status", "Status code", "HTTP code", "HTTP response code",
+		"HTTP status codes", "Status codes", "HTTP状态码", "状态码", "Status", "HTTP",
+	},
+	fieldName: {
+		"Condition name", "Constant name", "Constant", "Name", "Go name",
 	},
 }
 
@@ -104,7 +114,7 @@ func newMatcher(columns map[string]string) (matcher, error) {
 		header := columns[key]
 		f := slices.Index(fieldNames[:], strings.ToLower(strings.TrimSpace(key)))
 		if f < 0 {
-			return m, fmt.Errorf("columns: unknown field %q; name the columns of code, message and solution (code=HEADER)", key)
+			return m, fmt.Errorf("columns: unknown field %q; name the columns of %s (code=HEADER)", key, fieldList)
 		}
 		n := norm(header)
 		if n == "" {
@@ -175,7 +185,12 @@ type columns [numFields]int
 // whose header comes first in the field's list of words. It fails when the
 // table has no code column or lacks a column Options.Columns names. also
 // says, per field, which other columns looked like it, for a warning.
-func (m matcher) find(header []string) (cols columns, also []string, err error) {
+// keyed says that the header is a JSON array's keys, for the messages.
+func (m matcher) find(header []string, keyed bool) (cols columns, also []string, err error) {
+	col, cols1, headers := func(i int) string { return fmt.Sprintf("column %d (%q)", i+1, header[i]) }, "columns", "headers"
+	if keyed {
+		col, cols1, headers = func(i int) string { return fmt.Sprintf("key %q", header[i]) }, "keys", "keys"
+	}
 	var rank [numFields]int
 	var matches [numFields][]int
 	for f := range cols {
@@ -193,28 +208,31 @@ func (m matcher) find(header []string) (cols columns, also []string, err error) 
 	}
 	for f := range numFields {
 		if cols[f] < 0 && m.mapped[f] != "" {
-			return cols, nil, fmt.Errorf("no column %q (columns %s=%s) among the headers %s; check its spelling", m.mapped[f], f, m.mapped[f], listHeaders(header))
+			return cols, nil, fmt.Errorf("no %s %q (columns %s=%s) among the %s %s; check its spelling", strings.TrimSuffix(cols1, "s"), m.mapped[f], f, m.mapped[f], headers, listHeaders(header))
 		}
 		if len(matches[f]) > 1 {
 			var others []string
 			for _, i := range matches[f] {
 				if i != cols[f] {
-					others = append(others, fmt.Sprintf("%d (%q)", i+1, header[i]))
+					others = append(others, col(i))
 				}
 			}
-			col := "column %s looks"
+			look := " looks"
 			if len(others) > 1 {
-				col = "columns %s look"
+				look = " look"
 			}
-			also = append(also, fmt.Sprintf("reading the %s from column %d (%q); "+col+" like it too (name the one to read with columns %s=HEADER)",
-				f, cols[f]+1, header[cols[f]], list(others, 5), f))
+			also = append(also, fmt.Sprintf("reading the %s from %s; %s%s like it too (name the one to read with columns %s=%s)",
+				f, col(cols[f]), list(others, 5), look, f, strings.ToUpper(strings.TrimSuffix(headers, "s"))))
 		}
 	}
 	if cols[fieldCode] < 0 {
-		return cols, nil, fmt.Errorf("no error code column among the headers %s; name it with the columns option, code=HEADER (the usual names: \"Error code\", \"Code\", \"错误码\", ...)", listHeaders(header))
+		return cols, nil, fmt.Errorf("no error code %s among the %s %s; name it with the columns option, code=%s (the usual names: \"Error code\", \"Code\", \"错误码\", ...)", strings.TrimSuffix(cols1, "s"), headers, listHeaders(header), strings.ToUpper(strings.TrimSuffix(headers, "s")))
 	}
 	return cols, also, nil
 }
+
+// fieldList names the fields for messages.
+var fieldList = strings.Join(fieldNames[:numFields-1], ", ") + " and " + fieldNames[numFields-1]
 
 // list joins items for a message, at most max of them.
 func list(items []string, max int) string {

@@ -1,6 +1,7 @@
-// Package table reads a vendor's API error table — a TSV, CSV, Markdown or
-// HTML file, or text copied from a web page — into rows of code, message
-// and solution, the first half of importing a table into a spec.
+// Package table reads a vendor's API error table — a TSV, CSV, Markdown,
+// HTML or JSON file, or text copied from a web page — into rows of code, message
+// and solution (and HTTP status and name, where the table has them), the
+// first half of importing a table into a spec.
 //
 // [Read] takes the table's text and its file name, whose extension names
 // the format unless [Options.Format] does:
@@ -20,6 +21,14 @@
 //     错误描述, 描述, 说明, ...
 //   - solution: Cause and solution, Solution, Recommendation, Suggestion,
 //     Action, Cause, Remarks, Notes, 解决方案, 处理措施, 建议, 原因, 备注, ...
+//   - http_status: HTTP status code, HTTP status, Status code, Status,
+//     状态码, ...: a cell's one number from 100 to 599 is the status ("403
+//     Forbidden" and "403" are 403); a cell without a number is none, and
+//     one with a number that is not one status ("4xx", "400 or 403") is
+//     none, with a warning;
+//   - name: Condition name (PostgreSQL's), Constant, Name, ...: the code's
+//     name as the vendor writes it (unique_violation), which an import runs
+//     through the naming rule.
 //
 // An & or a / reads as "and" ("Cause & solution", "Cause/Solution"), and a
 // header that joins names of one field with /, &, +, a comma or "and"
@@ -32,7 +41,8 @@
 // warning at the header's line, so that no column is dropped unseen. A
 // table without a code column is an error that lists the headers it has; a
 // table without a message or solution column gives empty ones, and
-// [Table.HasMessage] and [Table.HasSolution] say which it has.
+// [Table.HasMessage] and [Table.HasSolution] say which it has (and
+// [Table.HasHTTPStatus] and [Table.HasName] the same of the others).
 //
 // # Rows
 //
@@ -85,11 +95,25 @@
 // the column before it (after the code, the one after). Each later
 // non-blank line is a
 // row: its first word is the code and the rest its message, solution or
-// both. With both, nothing marks where the message ends: when the rest
+// both. An HTTP status or name column is read next to the code or at the
+// end of the line, where its cell is one word (a status with its reason
+// phrase, "403 Forbidden"; "-" or "N/A" for none); one between the message
+// and the solution cannot be told from them, and is a column not read. With both, nothing marks where the message ends: when the rest
 // starts with the code's message in [Options.Known], the split is exact;
 // otherwise it is guessed (see below), the row is marked [Row.Guessed] and a
 // warning shows the split. A curly quote (“ or ”) without a partner in a
 // cell is an artefact of the copy and is dropped.
+//
+// JSON: an array of objects, one per code, as Twilio publishes its table
+// ([{"code": 21211, "message": "...", "more_info": "..."}]). The objects'
+// keys are the header, matched as headers are, in the order they first
+// appear (so a warning about a key that is not read names it once); each
+// object is a row at the line its { is on. A string is its text, a number
+// the number as written (the code 21211 is "21211"), true and false and
+// null (empty) as such, and a list of these its items, a line each. An
+// item that is not an object, a key given twice in an object (the first
+// is read) and a read key holding an object are warnings. A top-level
+// object is an error that says to take the array out of it.
 //
 // Picking a table: an HTML page or a Markdown file may hold several tables.
 // Read takes the first with a header that names a code column, or the one

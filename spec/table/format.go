@@ -16,6 +16,7 @@ const (
 	Markdown Format = "markdown" // a GitHub-flavoured Markdown pipe table
 	HTML     Format = "html"     // a <table> in an HTML page
 	Text     Format = "text"     // a table copied from a web page, its cells run together by spaces
+	JSON     Format = "json"     // a JSON array of objects, one per code
 )
 
 // formatNames maps every spelling ParseFormat and FormatOf accept to its
@@ -29,25 +30,27 @@ var formatNames = []struct {
 	{"markdown", Markdown}, {"md", Markdown},
 	{"html", HTML}, {"htm", HTML},
 	{"text", Text}, {"txt", Text},
+	{"json", JSON},
 }
 
 // ParseFormat reads a format's name as a user types it: tsv, csv, markdown
-// (or md), html (or htm), text (or txt), in any case.
+// (or md), html (or htm), text (or txt), json, in any case.
 func ParseFormat(s string) (Format, error) {
 	if f, ok := lookupFormat(s); ok {
 		return f, nil
 	}
-	return "", fmt.Errorf("unknown table format %q; use tsv, csv, markdown, html or text", s)
+	return "", fmt.Errorf("unknown table format %q; use tsv, csv, markdown, html, text or json", s)
 }
 
 // FormatOf tells a file's format by its extension: .tsv, .csv, .md or
-// .markdown, .html or .htm, .txt. Read uses it when Options.Format is empty.
+// .markdown, .html or .htm, .txt, .json. Read uses it when Options.Format
+// is empty.
 func FormatOf(filename string) (Format, error) {
 	ext := strings.TrimPrefix(filepath.Ext(filename), ".")
 	if f, ok := lookupFormat(ext); ok && ext != "" {
 		return f, nil
 	}
-	return "", fmt.Errorf("cannot tell the table format of %s from its extension (.tsv, .csv, .md, .html, .txt); name the format (tsv, csv, markdown, html or text)", filename)
+	return "", fmt.Errorf("cannot tell the table format of %s from its extension (.tsv, .csv, .md, .html, .txt, .json); name the format (tsv, csv, markdown, html, text or json)", filename)
 }
 
 func lookupFormat(s string) (Format, bool) {

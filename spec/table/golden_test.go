@@ -155,7 +155,9 @@ func loadSpec(t testing.TB, path string) *specRows {
 }
 
 // result renders what Read returned as the file a case expects: the
-// table as JSON, a row to a line, or the error's text.
+// table as JSON, a row to a line, or the error's text. HasHTTPStatus and
+// HasName are shown only when true, so that the cases of tables without
+// those columns read as they always have.
 func result(tb *Table, err error) txtar.File {
 	if err != nil {
 		var e *Error
@@ -204,9 +206,15 @@ func result(tb *Table, err error) txtar.File {
 	line("", tb.HasMessage, false)
 	b.WriteString("  \"HasSolution\": ")
 	line("", tb.HasSolution, false)
+	if tb.HasHTTPStatus {
+		b.WriteString("  \"HasHTTPStatus\": true,\n")
+	}
+	if tb.HasName {
+		b.WriteString("  \"HasName\": true,\n")
+	}
 	list("Rows", len(tb.Rows), func(i int) any {
 		r := tb.Rows[i]
-		return jsonRow{r.Line, r.Code, r.Message, r.Solution, r.Guessed}
+		return jsonRow{r.Line, r.Code, r.Message, r.Solution, r.HTTPStatus, r.Name, r.Guessed}
 	}, false)
 	list("Warnings", len(tb.Warnings), func(i int) any { return tb.Warnings[i].String() }, false)
 	list("Duplicates", len(tb.Duplicates), func(i int) any { return tb.Duplicates[i] }, true)
@@ -214,9 +222,12 @@ func result(tb *Table, err error) txtar.File {
 	return txtar.File{Name: caseWant, Data: b.Bytes()}
 }
 
-// jsonRow is a Row as a case shows it: Guessed only when true.
+// jsonRow is a Row as a case shows it: HTTPStatus, Name and Guessed only
+// when set.
 type jsonRow struct {
 	Line                    int
 	Code, Message, Solution string
-	Guessed                 bool `json:",omitempty"`
+	HTTPStatus              int    `json:",omitempty"`
+	Name                    string `json:",omitempty"`
+	Guessed                 bool   `json:",omitempty"`
 }

@@ -15,6 +15,17 @@ type grid struct {
 	rows     []record
 	notes    []note // warnings about the table's shape, given if it is read
 	extra    string // what a row with more cells than the header suggests
+	// keyed marks a grid read from JSON objects: its header is their keys,
+	// and messages name keys rather than columns.
+	keyed bool
+	odd   []oddCell // cells whose value is no text, for a warning if read
+}
+
+// oddCell is a JSON value that is not text (an object), at a line and in
+// a column.
+type oddCell struct {
+	line, col int
+	what      string
 }
 
 // record is one row of a grid, at a line of the input.
@@ -51,7 +62,7 @@ func (rd *reader) columnar(g grid) error {
 		return rd.errorf(g.header.line, "the table is empty; it needs a header row naming its columns (such as code, message, solution) and a row per code")
 	}
 	header := g.header.texts()
-	cols, also, err := rd.match.find(header)
+	cols, also, err := rd.match.find(header, g.keyed)
 	if err != nil {
 		return rd.errorf(g.header.line, "%v", err)
 	}
@@ -59,12 +70,18 @@ func (rd *reader) columnar(g grid) error {
 		rd.warn(g.header.line, "%s", msg)
 	}
 	rd.unread(g, header, cols)
+	for _, c := range g.odd {
+		if f := slices.Index(cols[:], c.col); f >= 0 {
+			rd.warn(c.line, "the key %q holds %s, not text; the %s is left empty", header[c.col], c.what, field(f))
+		}
+	}
 	rd.t.HasMessage, rd.t.HasSolution = cols[fieldMessage] >= 0, cols[fieldSolution] >= 0
+	rd.t.HasHTTPStatus, rd.t.HasName = cols[fieldStatus] >= 0, cols[fieldName] >= 0
 	for _, n := range g.notes {
 		rd.warn(n.line, "%s", n.msg)
 	}
 	for _, rec := range g.rows {
-		rd.record(rec, header, cols, g.extra)
+		rd.record(rec, header, cols, g.extra, g.keyed)
 	}
 	return nil
 }
@@ -88,27 +105,31 @@ func (rd *reader) unread(g grid, header []string, cols columns) {
 		if _, _, ok := rd.match.field(h); ok {
 			continue
 		}
-		if norm(h) == "" {
+		if norm(h) == "" && !g.keyed {
 			if slices.ContainsFunc(g.rows, func(r record) bool { return r.cell(i) != "" }) {
 				rd.warn(g.header.line, "column %d has text but no header, so it is not read; give it a header (such as Solution) to read it", i+1)
 			}
 			continue
 		}
+		col, header, others := fmt.Sprintf("column %d (%q)", i+1, h), "its header is", "columns"
+		if g.keyed {
+			col, header, others = fmt.Sprintf("key %q", h), "it is", "keys"
+		}
 		if len(missing) == 0 {
-			rd.warn(g.header.line, "column %d (%q) is not read: its header is none of the usual names, and the code, message and solution come from other columns; to read it as one of them, name it with the columns option (FIELD=%s)", i+1, h, h)
+			rd.warn(g.header.line, "%s is not read: %s none of the usual names, and the code, message and solution come from other %s; to read it as one of them, name it with the columns option (FIELD=%s)", col, header, others, h)
 			continue
 		}
 		var what, hint []string
 		for _, f := range missing {
 			what, hint = append(what, "the "+f.String()), append(hint, f.String()+"="+h)
 		}
-		rd.warn(g.header.line, "column %d (%q) is not read: its header is none of the usual names of a code, message or solution column; if it holds %s, name it with the columns option (%s)", i+1, h, strings.Join(what, " or "), strings.Join(hint, " or "))
+		rd.warn(g.header.line, "%s is not read: %s none of the usual names of a code, message or solution column; if it holds %s, name it with the columns option (%s)", col, header, strings.Join(what, " or "), strings.Join(hint, " or "))
 	}
 }
 
 // record adds one row of a grid to the table, unless it is blank, has no
 // code or repeats the header.
-func (rd *reader) record(rec record, header []string, cols columns, extra string) {
+func (rd *reader) record(rec record, header []string, cols columns, extra string, keyed bool) {
 	blank := true
 	for i := range rec.cells {
 		if rec.cell(i) != "" {
@@ -129,17 +150,33 @@ func (rd *reader) record(rec record, header []string, cols columns, extra string
 		Code:     rec.cell(cols[fieldCode]),
 		Message:  rec.cell(cols[fieldMessage]),
 		Solution: rec.cell(cols[fieldSolution]),
+		Name:     rec.cell(cols[fieldName]),
 		Line:     rec.line,
 	}
 	if row.Code == "" {
-		rd.warn(rec.line, "the row has no code; it is skipped (%q)", preview(rec.cells))
+		what := "row"
+		if keyed {
+			what = "object"
+		}
+		rd.warn(rec.line, "the %s has no code; it is skipped (%q)", what, preview(rec.cells))
 		return
 	}
-	if repeatsHeader(rec, header, cols) {
+	if !keyed && repeatsHeader(rec, header, cols) {
 		rd.warn(rec.line, "the header again; the row is skipped")
 		return
 	}
+	rd.status(&row, rec.cell(cols[fieldStatus]))
 	rd.add(row)
+}
+
+// status sets a row's HTTPStatus from its status cell, with a warning when
+// the cell has a number that is not one status.
+func (rd *reader) status(row *Row, cell string) {
+	n, ok := parseStatus(cell)
+	if !ok {
+		rd.warn(row.Line, "%s: the HTTP status %q is not one status from 100 to 599; the code gets none (write it in the spec's http_status: if the vendor gives one)", row.Code, cell)
+	}
+	row.HTTPStatus = n
 }
 
 // repeatsHeader reports whether a row is a copy of the header, as long
@@ -193,7 +230,7 @@ func (rd *reader) pick(n int, kind string, get func(i int) (grid, error)) (grid,
 			continue
 		}
 		header := g.header.texts()
-		if _, _, err := rd.match.find(header); err == nil {
+		if _, _, err := rd.match.find(header, false); err == nil {
 			return g, nil
 		}
 		seen = append(seen, fmt.Sprintf("table %d (line %d) has the headers %s", i+1, g.header.line, listHeaders(header)))

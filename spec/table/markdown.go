@@ -54,7 +54,7 @@ func (rd *reader) markdown(data []byte) error {
 		plain[i] = plainLine(l)
 	}
 	rd.updated(plain, true)
-	if cols, _, err := rd.match.find(g.header.texts()); err == nil {
+	if cols, _, err := rd.match.find(g.header.texts(), false); err == nil {
 		for _, r := range g.rows {
 			if c := cols[fieldCode]; c < len(r.cells) {
 				r.cells[c] = unwrap(strings.TrimSpace(r.cells[c]))

@@ -23,8 +23,8 @@ type Options struct {
 	// to Read. Any spelling [ParseFormat] accepts will do.
 	Format Format
 	// Columns names the header of a field's column, for headers that are
-	// not among the usual words: keys are "code", "message" and
-	// "solution", values header texts, matched ignoring case, spaces and
+	// not among the usual words: keys are "code", "message", "solution",
+	// "http_status" and "name", values header texts (or, in JSON, keys), matched ignoring case, spaces and
 	// punctuation (so "Error_Code" matches "error code"). A field not
 	// named here is found by the usual words.
 	Columns map[string]string
@@ -50,6 +50,14 @@ type Row struct {
 	// either end trimmed; empty when the table has no such column.
 	Message  string
 	Solution string
+	// HTTPStatus is the HTTP status the table gives the code, from 100 to
+	// 599, or 0: the table has no such column, or the cell names no
+	// status ("403 Forbidden" and "403" are 403; "N/A" is none).
+	HTTPStatus int
+	// Name is the code's name as the table writes it (PostgreSQL's
+	// unique_violation for 23505), trimmed; empty when the table has no
+	// name column.
+	Name string
 	// Line is the input line the row starts at (for HTML, the line of its
 	// <tr>), for messages.
 	Line int
@@ -84,6 +92,10 @@ type Table struct {
 	// names.
 	HasMessage  bool
 	HasSolution bool
+	// HasHTTPStatus and HasName report the same of an HTTP status column
+	// and a name column.
+	HasHTTPStatus bool
+	HasName       bool
 	// Warnings are the things a person should check, in line order: rows
 	// skipped (no code, a repeated code, a repeated header, a section
 	// heading), cells beyond the header, columns not read because their
@@ -131,6 +143,11 @@ func Read(r io.Reader, name string, opts Options) (*Table, error) {
 		err = rd.html(data)
 	case Text:
 		err = rd.text(data)
+	case JSON:
+		var g grid
+		if g, err = rd.readJSON(data); err == nil {
+			err = rd.columnar(g)
+		}
 	}
 	if err != nil {
 		return nil, err

@@ -206,7 +206,7 @@ func asText(rows []cells) string {
 func TestFormatOf(t *testing.T) {
 	for name, want := range map[string]Format{
 		"a.tsv": TSV, "a.TSV": TSV, "dir.d/a.csv": CSV, "a.md": Markdown, "a.markdown": Markdown,
-		"a.html": HTML, "a.htm": HTML, "a.txt": Text,
+		"a.html": HTML, "a.htm": HTML, "a.txt": Text, "a.json": JSON,
 	} {
 		if got, err := FormatOf(name); got != want || err != nil {
 			t.Errorf("FormatOf(%q) = %q, %v; want %q", name, got, err, want)
@@ -217,12 +217,12 @@ func TestFormatOf(t *testing.T) {
 			t.Errorf("FormatOf(%q) = %q, want an error", name, got)
 		}
 	}
-	for s, want := range map[string]Format{"tsv": TSV, "CSV": CSV, "md": Markdown, " Markdown ": Markdown, "htm": HTML, "txt": Text, "text": Text} {
+	for s, want := range map[string]Format{"tsv": TSV, "CSV": CSV, "md": Markdown, " Markdown ": Markdown, "htm": HTML, "txt": Text, "text": Text, "JSON": JSON} {
 		if got, err := ParseFormat(s); got != want || err != nil {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", s, got, err, want)
 		}
 	}
-	if _, err := ParseFormat("xlsx"); err == nil || !strings.Contains(err.Error(), "tsv, csv, markdown, html or text") {
+	if _, err := ParseFormat("xlsx"); err == nil || !strings.Contains(err.Error(), "tsv, csv, markdown, html, text or json") {
 		t.Errorf("ParseFormat(xlsx) error %v, want one that lists the formats", err)
 	}
 }
@@ -361,7 +361,7 @@ func TestMarkdownUpdated(t *testing.T) {
 }
 
 // fuzzFormats are the formats FuzzRead reads its input in, by number.
-var fuzzFormats = []Format{TSV, CSV, Markdown, HTML, Text}
+var fuzzFormats = []Format{TSV, CSV, Markdown, HTML, Text, JSON}
 
 // FuzzRead reads anything in every format: Read must not panic, must fail
 // with an *Error, and every row it gives has a code, listed once.
@@ -442,7 +442,10 @@ func TestHeaderWords(t *testing.T) {
 		"Error code & message":    "",
 		"Cause and":               "",
 		"& / and":                 "",
-		"Status":                  "",
+		"Status":                  "http_status",
+		"HTTP Status Code":        "http_status",
+		"Condition name":          "name",
+		"Severity":                "",
 		"Cause & solution & fix!": "solution",
 	} {
 		f, _, ok := m.field(header)

@@ -3,7 +3,6 @@ package table
 import (
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // text reads a table copied from a web page: a header line that names the
@@ -16,16 +15,14 @@ func (rd *reader) text(data []byte) error {
 	if h < 0 {
 		return rd.errorf(0, "no header line naming the columns, such as \"Error code Error message Cause and solution\"; the rows must follow one (name a header the usual words miss with the columns option)")
 	}
-	var fields []field
-	for _, c := range cols {
-		if !c.unread {
-			fields = append(fields, c.field)
-		}
+	first := slices.IndexFunc(cols, func(c textColumn) bool { return !c.unread })
+	if f := cols[first].field; f != fieldCode {
+		return rd.errorf(h+1, "the header starts with the %s column; the text format reads a row's first word as its code, so the code column must come first (or save the table as TSV)", f)
 	}
-	if fields[0] != fieldCode {
-		return rd.errorf(h+1, "the header starts with the %s column; the text format reads a row's first word as its code, so the code column must come first (or save the table as TSV)", fields[0])
-	}
-	rd.t.HasMessage, rd.t.HasSolution = slices.Contains(fields, fieldMessage), slices.Contains(fields, fieldSolution)
+	p := planText(cols)
+	rd.t.HasMessage, rd.t.HasSolution = slices.Contains(p.text, fieldMessage), slices.Contains(p.text, fieldSolution)
+	rd.t.HasHTTPStatus = slices.Contains(p.lead, fieldStatus) || slices.Contains(p.trail, fieldStatus)
+	rd.t.HasName = slices.Contains(p.lead, fieldName) || slices.Contains(p.trail, fieldName)
 	rd.unreadText(h+1, cols)
 	if u := rd.updated(ls[:h], true); u >= 0 {
 		for i := u - 1; i >= 0; i-- {
@@ -35,13 +32,50 @@ func (rd *reader) text(data []byte) error {
 			}
 		}
 	}
-	rd.textRows(ls, h, fields)
+	rd.textRows(ls, h, p)
 	return nil
 }
 
-// textRows reads the rows after the header, line h, whose fields are
-// the columns it reads.
-func (rd *reader) textRows(ls []string, h int, fields []field) {
+// textPlan says how a text row's words are read: after the code, the
+// one-word columns of lead (an HTTP status, with its reason phrase, or a
+// name), then, from the end of the line, those of trail (in the header's
+// order), and the text between them as the message, the solution or both
+// (text, in the header's order).
+type textPlan struct {
+	lead, trail, text []field
+}
+
+// planText works out the plan of a header's columns. An HTTP status or a
+// name column is read only next to the code or at the end of the line,
+// where its cell's edges can be told; one elsewhere is marked unread,
+// misplaced, and its words are read as part of the text around it.
+func planText(cols []textColumn) textPlan {
+	var p textPlan
+	oneWord := func(c textColumn) bool { return !c.unread && (c.field == fieldStatus || c.field == fieldName) }
+	i := 1
+	for ; i < len(cols) && oneWord(cols[i]); i++ {
+		p.lead = append(p.lead, cols[i].field)
+	}
+	j := len(cols)
+	for j > i && oneWord(cols[j-1]) {
+		j--
+	}
+	for _, c := range cols[j:] {
+		p.trail = append(p.trail, c.field)
+	}
+	for k := i; k < j; k++ {
+		switch {
+		case oneWord(cols[k]):
+			cols[k].unread, cols[k].misplaced = true, true
+		case !cols[k].unread:
+			p.text = append(p.text, cols[k].field)
+		}
+	}
+	return p
+}
+
+// textRows reads the rows after the header, line h, as the plan says.
+func (rd *reader) textRows(ls []string, h int, p textPlan) {
 	header := strings.Join(strings.Fields(ls[h]), " ")
 	for i := h + 1; i < len(ls); i++ {
 		l := strings.TrimSpace(ls[i])
@@ -52,19 +86,18 @@ func (rd *reader) textRows(ls []string, h int, fields []field) {
 			rd.warn(i+1, "the header again; the line is skipped")
 			continue
 		}
-		code, rest := l, ""
-		if j := strings.IndexFunc(l, unicode.IsSpace); j >= 0 {
-			code, rest = l[:j], strings.TrimSpace(l[j:])
-		}
+		code, rest := cutFirstWord(l)
 		row := Row{Code: dropStrayQuotes(code), Line: i + 1}
+		text := rd.oneWordCells(&row, rest, p)
 		why := ""
 		switch {
-		case len(fields) == 3 && rest != "":
-			why = rd.split(&row, rest)
-		case fields[1] == fieldMessage:
-			row.Message = rest
+		case len(p.text) == 2 && text != "":
+			why = rd.split(&row, text)
+		case len(p.text) == 0:
+		case p.text[0] == fieldMessage:
+			row.Message = text
 		default:
-			row.Solution = rest
+			row.Solution = text
 		}
 		row.Message, row.Solution = dropStrayQuotes(row.Message), dropStrayQuotes(row.Solution)
 		if row.Code == "" {
@@ -74,6 +107,8 @@ func (rd *reader) textRows(ls []string, h int, fields []field) {
 		switch {
 		case rest == "":
 			rd.warn(i+1, "the line has a code, %q, but no text after it; check that it is a row of the table", row.Code)
+		case len(p.text) == 0 && text != "":
+			rd.warn(i+1, "%s: the text %q after the columns is not read", row.Code, text)
 		case row.Guessed && row.Solution == "":
 			rd.warn(i+1, "%s: %s, and no solution could be told from the message: all the text is read as the message; check it", row.Code, why)
 		case row.Guessed:
@@ -83,12 +118,36 @@ func (rd *reader) textRows(ls []string, h int, fields []field) {
 	}
 }
 
+// oneWordCells takes the one-word cells of the plan's lead and trail
+// columns off the text after a row's code, into the row, and returns the
+// text left between them.
+func (rd *reader) oneWordCells(row *Row, text string, p textPlan) string {
+	for _, f := range p.lead {
+		if f == fieldStatus {
+			row.HTTPStatus, text = cutStatus(text)
+		} else {
+			row.Name, text = cutFirstWord(text)
+		}
+	}
+	for k := len(p.trail) - 1; k >= 0; k-- {
+		if p.trail[k] == fieldStatus {
+			row.HTTPStatus, text = cutStatusEnd(text)
+		} else {
+			text, row.Name = cutLastWord(text)
+		}
+	}
+	return text
+}
+
 // A textColumn is one column of a text header: the field its words name,
 // or, unread, words that name none.
 type textColumn struct {
 	field  field
 	unread bool
-	words  []string
+	// misplaced marks an HTTP status or name column that is not read
+	// because it is neither next to the code nor at the end of the line.
+	misplaced bool
+	words     []string
 }
 
 // findTextHeader returns the index of the header line and its columns, or
@@ -236,20 +295,26 @@ func (rd *reader) unreadText(line int, cols []textColumn) {
 		if !c.unread {
 			continue
 		}
-		// The words join the column before, or, after the code (a single
-		// word), the one after.
+		// The words join the text column before, or, after the code and
+		// the one-word columns, the one after.
+		text := func(c textColumn) bool { return !c.unread && (c.field == fieldMessage || c.field == fieldSolution) }
 		into := fieldCode
 		for j := i - 1; j >= 0 && into == fieldCode; j-- {
-			if !cols[j].unread {
+			if text(cols[j]) {
 				into = cols[j].field
 			}
 		}
 		for j := i + 1; j < len(cols) && into == fieldCode; j++ {
-			if !cols[j].unread {
+			if text(cols[j]) {
 				into = cols[j].field
 			}
 		}
 		h := strings.Join(c.words, " ")
+		if c.misplaced {
+			rd.warn(line, "column %d (%q) is not read: the text format reads the %s only from a column next to the code or at the end of the line, where its cell is one word; here its words are read as part of the %s: save the table as TSV to read it",
+				i+1, h, c.field, into)
+			continue
+		}
 		const cannot = "the text format cannot tell where its cells end, so their words are read as part of the %s"
 		if len(missing) == 0 {
 			rd.warn(line, "column %d (%q) is not read: its header is none of the usual names, and the code, message and solution come from other columns; "+cannot+": save the table as TSV to leave them out", i+1, h, into)

@@ -354,7 +354,8 @@ func TestImportFlags(t *testing.T) {
 	}{
 		{[]string{"-columns", "code=a,code=b"}, "errspec import: -columns: code is given twice (code=a and code=b); give each field once\n"},
 		{[]string{"-columns", "code=a,Code=b"}, "errspec import: -columns: code is given twice (code=a and code=b); give each field once\n"},
-		{[]string{"-columns", "cause=Ursache"}, "errspec import: -columns: unknown field \"cause\" in \"cause=Ursache\"; the fields are code, message and solution\n"},
+		{[]string{"-columns", "cause=Ursache"}, "errspec import: -columns: unknown field \"cause\" in \"cause=Ursache\"; the fields are code, message, solution, http_status and name\n"},
+		{[]string{"-lang", "english!"}, "errspec import: -lang: language \"english!\" is not a BCP 47 tag; write it as a language subtag and optional subtags, such as en, zh or zh-Hant\n"},
 		{[]string{"-columns", "message= "}, "errspec import: -columns: message= names no header; give the header of the message column, such as message=Error ID\n"},
 		{[]string{"-date", "26-11-2026"}, "errspec import: -date \"26-11-2026\": want a date as YYYY-MM-DD, such as "},
 		{[]string{"-date", "2026-02-30"}, "errspec import: -date \"2026-02-30\": want a date as YYYY-MM-DD"},
@@ -420,5 +421,133 @@ func TestImportOutputTargets(t *testing.T) {
 		if entries, _ := os.ReadDir(d); slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasPrefix(e.Name(), ".errspec-") }) {
 			t.Errorf("a temporary file is left in %s: %v", d, entries)
 		}
+	}
+}
+
+// TestImportKeepsOwnCodes is issue 9's item 6: an update never deprecates
+// a success code (OK, which vendors' pages often leave out) nor a code the
+// team marked local: true, and the summary names the codes it kept.
+func TestImportKeepsOwnCodes(t *testing.T) {
+	const own = "package: acmeerr\ncodes:\n  - code: OK\n    message: Success\n    success: true\n  - code: A\n    message: a\n  - code: acme.MINE\n    message: From our logs\n    local: true\n  - code: B\n    message: b\n"
+	dir := writeTemp(t, map[string]string{"errors.yaml": own, "t.tsv": "code\tmessage\nA\ta\n"})
+	specFile := filepath.Join(dir, "errors.yaml")
+	code, _, errOut := errspec(t, "import", "-merge", specFile, "-o", specFile, "-date", "2026-01-02", filepath.Join(dir, "t.tsv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := strings.Replace(own, "    message: b\n", "    message: b\n    deprecated: no longer in the vendor table (2026-01-02)\n", 1)
+	if got := readFile(t, specFile); got != want {
+		t.Errorf("merged spec:\n%s\nwant:\n%s", got, want)
+	}
+	for _, w := range []string{"0 added, 0 changed text, 1 deprecated, 0 restored, 3 unchanged\n", "  deprecated: B\n", "  kept as success codes: OK\n", "  kept as local codes: acme.MINE\n"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("summary lacks %q:\n%s", w, errOut)
+		}
+	}
+}
+
+// TestImportLang merges a Chinese table into an English spec with -lang
+// zh: zh joins languages:, each code's English stays beside its Chinese,
+// and a new code's text is zh's alone. Without -merge, -lang declares the
+// new spec's language; a spec with text but no languages: is refused.
+func TestImportLang(t *testing.T) {
+	const en = "package: acmeerr\nlanguages: [en]\ncodes:\n  - code: A\n    message: Busy\n    retryable: true\n  - code: B\n    message: Bad\n"
+	dir := writeTemp(t, map[string]string{
+		"errors.yaml": en,
+		"zh.tsv":      "错误码\t错误信息\nA\t繁忙\nB\t错误\nC\t新\n",
+		"plain.yaml":  "package: acmeerr\ncodes:\n  - code: A\n    message: Busy\n",
+	})
+	specFile, zh := filepath.Join(dir, "errors.yaml"), filepath.Join(dir, "zh.tsv")
+	code, _, errOut := errspec(t, "import", "-lang", "zh", "-merge", specFile, "-o", specFile, zh)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "package: acmeerr\nlanguages: [en, zh]\ncodes:\n  - code: A\n    message:\n      en: Busy\n      zh: 繁忙\n    retryable: true\n" +
+		"  - code: B\n    message:\n      en: Bad\n      zh: 错误\n  - code: C\n    message:\n      zh: 新\n"
+	if got := readFile(t, specFile); got != want {
+		t.Errorf("merged spec:\n%s\nwant:\n%s", got, want)
+	}
+	for _, w := range []string{"1 added, 2 changed text, 0 deprecated, 0 restored, 0 unchanged\n", "  languages: added zh\n"} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("summary lacks %q:\n%s", w, errOut)
+		}
+	}
+	if code, _, errOut := errspec(t, "validate", specFile); code != 0 {
+		t.Errorf("the merged spec does not validate: %s", errOut)
+	}
+	if code, _, errOut := errspec(t, "import", "-lang", "zh", "-merge", specFile, "-o", specFile, zh); code != 0 || readFile(t, specFile) != want || !strings.Contains(errOut, "0 added, 0 changed text, 0 deprecated, 0 restored, 3 unchanged\n") {
+		t.Errorf("merging again: exit %d, stderr %s", code, errOut)
+	}
+
+	code, out, errOut := errspec(t, "import", "-lang", "zh", "-package", "acmeerr", zh)
+	if code != 0 || !strings.Contains(out, "\nlanguages: [zh]\ncodes:\n  - code: A\n    message: 繁忙\n") {
+		t.Errorf("a new spec with -lang: exit %d, stderr %s, spec:\n%s", code, errOut, out)
+	}
+
+	plain := filepath.Join(dir, "plain.yaml")
+	code, _, errOut = errspec(t, "import", "-lang", "zh", "-merge", plain, zh)
+	if want := "errspec import: " + plain + ":4:14: the spec's text (this, and the rest) is in a language it does not name"; code != exitFailed || !strings.HasPrefix(errOut, want) || !strings.Contains(errOut, "languages: [en]") {
+		t.Errorf("-lang into a spec without languages: exit %d, stderr %q; want 1 and %q", code, errOut, want)
+	}
+}
+
+// TestImportJSON reads Twilio's table as JSON: numbers as codes are codes
+// as text, the status key is the HTTP status, and keys that name no field
+// are warnings, as unread columns are.
+func TestImportJSON(t *testing.T) {
+	dir := writeTemp(t, map[string]string{
+		"twilio.json": `[
+  {"code": 21211, "message": "Invalid 'To' Phone Number", "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400},
+  {"code": 20429, "message": "Too Many Requests", "more_info": "https://www.twilio.com/docs/errors/20429", "status": 429}
+]
+`,
+	})
+	code, out, errOut := errspec(t, "import", "-package", "twilioerr", filepath.Join(dir, "twilio.json"))
+	// Numeric codes derive no Go names: the import says to set name:.
+	if code != exitFailed || !strings.Contains(errOut, `code "21211" derives Go name "21211"`) {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "  - code: \"21211\"\n    message: Invalid 'To' Phone Number\n    http_status: 400\n") {
+		t.Errorf("the spec:\n%s", out)
+	}
+	if !strings.Contains(errOut, `twilio.json:1: key "more_info" is not read`) {
+		t.Errorf("no warning for more_info:\n%s", errOut)
+	}
+	// -format json reads standard input, and -columns names keys.
+	var stdout, stderr bytes.Buffer
+	code = run([]string{"import", "-format", "json", "-columns", "code=id,message=text", "-package", "x", "-"}, strings.NewReader(`[{"id": "E1", "text": "Broken"}]`), &stdout, &stderr)
+	if code != 0 || !strings.Contains(stdout.String(), "  - code: E1\n    message: Broken\n") {
+		t.Errorf("-format json from stdin: exit %d, stderr %s, spec:\n%s", code, stderr.String(), stdout.String())
+	}
+}
+
+// TestImportFamiliesAndRespellings checks what import prints of the
+// families it proposes, for a new spec and for a merge, and of codes it
+// takes as respellings.
+func TestImportFamiliesAndRespellings(t *testing.T) {
+	dir := writeTemp(t, map[string]string{
+		"v1.tsv": "code\tmessage\nInvalidURI\tBad URI\nLimitExceeded.A\ta\nLimitExceeded.B\tb\nLimitExceeded.C\tc\n",
+		"v2.tsv": "code\tmessage\nInvalidUri\tBad URI\nLimitExceeded.A\ta\nLimitExceeded.B\tb\nLimitExceeded.C\tc\nQuota.A\ta\nQuota.B\tb\nQuota.C\tc\n",
+	})
+	specFile := filepath.Join(dir, "errors.yaml")
+	code, _, errOut := errspec(t, "import", "-families", "-package", "acmeerr", "-o", specFile, filepath.Join(dir, "v1.tsv"))
+	if code != 0 || !strings.Contains(errOut, "errspec import: 4 codes from ") || !strings.Contains(errOut, "  families proposed: LimitExceeded. (3 codes)\n") {
+		t.Errorf("a new spec with -families: exit %d, stderr:\n%s", code, errOut)
+	}
+	if got := readFile(t, specFile); !strings.Contains(got, "families:\n  - prefix: LimitExceeded.\ncodes:\n") {
+		t.Errorf("the new spec:\n%s", got)
+	}
+	code, _, errOut = errspec(t, "import", "-families", "-merge", specFile, "-o", specFile, filepath.Join(dir, "v2.tsv"))
+	for _, w := range []string{
+		"3 added, 0 changed text, 0 deprecated, 0 restored, 3 unchanged, 1 respelled\n",
+		"  respelled: InvalidUri → alias of InvalidURI\n",
+		"  families added: Quota. (3 codes)\n",
+	} {
+		if code != 0 || !strings.Contains(errOut, w) {
+			t.Errorf("merge: exit %d, stderr lacks %q:\n%s", code, w, errOut)
+		}
+	}
+	if code, _, errOut := errspec(t, "validate", specFile); code != 0 {
+		t.Errorf("the merged spec does not validate: %s", errOut)
 	}
 }

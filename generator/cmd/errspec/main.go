@@ -8,8 +8,8 @@
 //	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-json NAME|none] [-templates DIR]
 //	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 //	errspec validate [-max-spec-size BYTES] FILE...
-//	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
-//	               [-date YYYY-MM-DD] [-o FILE|-] TABLE
+//	errspec import [-format F] [-lang TAG] [-families] [-merge SPEC] [-columns code=H,...] [-table N]
+//	               [-package NAME] [-date YYYY-MM-DD] [-o FILE|-] TABLE
 //	errspec diff [-format text|markdown|json] OLD NEW
 //	errspec version
 //	errspec help [COMMAND]
@@ -46,8 +46,8 @@ Usage:
 	errspec generate [-spec FILE] [-out DIR] [-file NAME] [-docs NAME|none] [-json NAME|none] [-templates DIR]
 	                 [-check] [-allow-breaking] [-max-spec-size BYTES]
 	errspec validate [-max-spec-size BYTES] FILE...
-	errspec import [-format F] [-merge SPEC] [-columns code=H,...] [-table N] [-package NAME]
-	               [-date YYYY-MM-DD] [-o FILE|-] TABLE
+	errspec import [-format F] [-lang TAG] [-families] [-merge SPEC] [-columns code=H,...] [-table N]
+	               [-package NAME] [-date YYYY-MM-DD] [-o FILE|-] TABLE
 	errspec diff [-format text|markdown|json] OLD NEW
 	errspec version
 	errspec help [COMMAND]
@@ -57,8 +57,8 @@ Commands:
 	init       write a starter spec, every field shown and commented
 	generate   write the Go package and its docs for a spec
 	validate   check specs, reporting every problem as file:line:col: message
-	import     turn a vendor's table (tsv, csv, markdown, html, text) into a
-	           spec, or merge it into one (-merge)
+	import     turn a vendor's table (tsv, csv, markdown, html, text, json)
+	           into a spec, or merge it into one (-merge)
 	diff       report how a spec changed: codes, texts, and broken identifiers
 	version    print errspec's version
 
