@@ -33,8 +33,13 @@ func TestDefault(t *testing.T) {
 	if diff := cmp.Diff([]string{"SMS", "RAM"}, s.Initialisms); diff != "" {
 		t.Errorf("Initialisms mismatch (-want +got):\n%s", diff)
 	}
-	if len(s.Codes) != 28 {
-		t.Fatalf("%d codes, want 28", len(s.Codes))
+	if diff := cmp.Diff([]string{"en", "zh"}, s.Languages); diff != "" {
+		t.Errorf("Languages mismatch (-want +got):\n%s", diff)
+	}
+	// The 28 codes of the 2018 English page and the live Chinese table's
+	// 88, of which 21 are on both.
+	if len(s.Codes) != 95 {
+		t.Fatalf("%d codes, want 95", len(s.Codes))
 	}
 
 	ok := s.Codes[0]
@@ -42,10 +47,10 @@ func TestDefault(t *testing.T) {
 		t.Errorf("first code = %+v, want OK: success, not retryable, no fault, no category", ok)
 	}
 	for _, c := range s.Codes[1:] {
-		if c.Success {
-			t.Errorf("%s: success, want only OK to be a success code", c.Code)
+		if c.Success != (c.Code == "DELIVERED") {
+			t.Errorf("%s: success %v, want only OK and DELIVERED (the delivery receipt's) to be success codes", c.Code, c.Success)
 		}
-		if c.Fault != FaultClient && c.Fault != FaultServer {
+		if !c.Success && !c.Fault.Valid() {
 			t.Errorf("%s: fault %q, want client or server", c.Code, c.Fault)
 		}
 	}
@@ -57,38 +62,43 @@ func TestDefault(t *testing.T) {
 }
 
 // TestDefaultClassification checks errspec's judgement of the table: the
-// frequency limits are the throttling codes, and are retryable; nothing
-// about a request's parameters is.
+// codes worth a retry after a back-off are the server's failures and the
+// platform-wide frequency limit; the per-number frequency limits are
+// throttling, but not retryable (a back-off of seconds does not lift a
+// limit per hour or per day); nothing about a request's parameters,
+// content or quota is retryable.
 func TestDefaultClassification(t *testing.T) {
 	s, err := Default()
 	if err != nil {
 		t.Fatalf("Default: %v", err)
 	}
-	var throttling, frequency []string
+	var throttling, retryable, server []string
 	for _, c := range s.Codes {
 		if c.Category == "throttling" {
 			throttling = append(throttling, c.Code)
 		}
-		if strings.Contains(strings.ToLower(c.Message), "frequency") {
-			frequency = append(frequency, c.Code)
-			if !c.Retryable || c.Category != "throttling" {
-				t.Errorf("%s (%q): retryable %v, category %q; want a retryable throttling code", c.Code, c.Message, c.Retryable, c.Category)
-			}
+		if c.Retryable {
+			retryable = append(retryable, c.Code)
+		}
+		if c.Fault == FaultServer {
+			server = append(server, c.Code)
 		}
 		param := strings.Contains(c.Code, "PARAM") || strings.Contains(strings.ToLower(c.Message), "parameter")
-		if (c.Category == "validation" || param) && c.Retryable {
-			t.Errorf("%s (%q, category %q) is retryable; a request with bad parameters fails again", c.Code, c.Message, c.Category)
-		}
-		if c.Category == "quota" && c.Retryable {
-			t.Errorf("%s: a daily or monthly volume limit is not retryable", c.Code)
+		if (c.Category == "validation" || c.Category == "content" || c.Category == "quota" || c.Category == "management" || param) && c.Retryable {
+			t.Errorf("%s (%q, category %q) is retryable; the same request fails again", c.Code, c.Message, c.Category)
 		}
 	}
-	want := []string{"isv.BUSINESS_LIMIT_CONTROL", "isv.SYSTEM_LIMIT_CONTROL"}
-	if diff := cmp.Diff(want, throttling); diff != "" {
-		t.Errorf("throttling codes mismatch (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(want, frequency); diff != "" {
-		t.Errorf("codes about sending frequency mismatch (-want +got):\n%s", diff)
+	for _, c := range []struct {
+		what      string
+		want, got []string
+	}{
+		{"throttling", []string{"isv.BUSINESS_LIMIT_CONTROL", "isv.SYSTEM_LIMIT_CONTROL", "MOBILE_SEND_LIMIT"}, throttling},
+		{"retryable", []string{"isp.SYSTEM_ERROR", "isv.SYSTEM_LIMIT_CONTROL", "isp.GATEWAY_ERROR", "IS_CLOSE"}, retryable},
+		{"server fault", []string{"isp.SYSTEM_ERROR", "isp.GATEWAY_ERROR", "IS_CLOSE", "SP_UNKNOWN_ERROR"}, server},
+	} {
+		if diff := cmp.Diff(c.want, c.got); diff != "" {
+			t.Errorf("%s codes mismatch (-want +got):\n%s", c.what, diff)
+		}
 	}
 }
 

@@ -145,8 +145,32 @@ func readTSV(t *testing.T, data []byte) *table.Table {
 // TestMergeShippedSpecWithItsOwnRows checks that merging the shipped spec
 // with a table of its own rows reproduces it byte for byte: the encoder
 // keeps its layout, comments and quoting.
+// TestMergeShippedSpecWithItsOwnRows merges the tables the shipped spec
+// was made from into it: the vendor's live Chinese table (as zh), which
+// must change nothing, and the 2018 English page's rows into the 2018
+// spec (spec/testdata/vendor/alibaba-sms-2018.yaml), likewise.
 func TestMergeShippedSpecWithItsOwnRows(t *testing.T) {
-	s, err := Default()
+	live, err := table.ReadFile("testdata/vendor/alibaba-sms-zh.tsv", table.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, sum, err := Merge(DefaultFile, defaultSpec, live, MergeOptions{Date: "2026-11-30", Lang: "zh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(merged, defaultSpec) {
+		t.Errorf("merging the live table changed the shipped spec:\n%s", cmp.Diff(string(defaultSpec), string(merged)))
+	}
+	if s, _ := Default(); sum.Unchanged != len(s.Codes) {
+		t.Errorf("summary %s; want all %d unchanged", sum, len(s.Codes))
+	}
+
+	const old = "testdata/vendor/alibaba-sms-2018.yaml"
+	data, err := os.ReadFile(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Parse(old, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,15 +178,11 @@ func TestMergeShippedSpecWithItsOwnRows(t *testing.T) {
 	for _, c := range s.Codes {
 		tab.Rows = append(tab.Rows, table.Row{Code: c.Code, Message: c.Message, Solution: c.Solution})
 	}
-	merged, sum, err := Merge(DefaultFile, defaultSpec, tab, MergeOptions{Date: "2026-11-26"})
-	if err != nil {
+	if merged, _, err = Merge(old, data, tab, MergeOptions{Date: "2026-11-26"}); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(merged, defaultSpec) {
-		t.Errorf("merge changed the shipped spec:\n%s", cmp.Diff(string(defaultSpec), string(merged)))
-	}
-	if sum.Unchanged != len(s.Codes) {
-		t.Errorf("summary %s; want all %d unchanged", sum, len(s.Codes))
+	if !bytes.Equal(merged, data) {
+		t.Errorf("merge changed the 2018 spec:\n%s", cmp.Diff(string(data), string(merged)))
 	}
 }
 

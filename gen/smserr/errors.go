@@ -13,8 +13,8 @@
 //
 //	if err := smserr.FromResponse(resp.Code, resp.Message, resp.RequestID); err != nil {
 //		switch {
-//		case errors.Is(err, smserr.ErrRAMPermissionDeny):
-//			// handle isp.RAM_PERMISSION_DENY
+//		case errors.Is(err, smserr.ErrSMSSignatureSceneIllegal):
+//			// handle isv.SMS_SIGNATURE_SCENE_ILLEGAL
 //		case smserr.IsRetryable(err):
 //			// back off and send again
 //		default:
@@ -44,6 +44,47 @@ const (
 	// A success code: [FromResponse] returns nil for it.
 	CodeOK Code = "OK"
 
+	// CodeSMSSignatureSceneIllegal is "isv.SMS_SIGNATURE_SCENE_ILLEGAL":
+	// 签名和模板类型不一致
+	//
+	// Solution:
+	// 原因：模板和签名类型不一致。错误示例：用验证码签名发送了通知短信或推广短信。
+	// 解决方案：签名分为验证码和通用两种类型。模板分为验证码、短信通知和推广短信三种类型。
+	// 其中验证码类签名只能发送验证码模板，通用类签名可以发送全部类型的模板。
+	// 建议您把签名更改为通用类型。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeSMSSignatureSceneIllegal Code = "isv.SMS_SIGNATURE_SCENE_ILLEGAL"
+
+	// CodeExtendCodeError is "isv.EXTEND_CODE_ERROR":
+	// 扩展码使用错误，相同的扩展码不可用于多个签名
+	//
+	// Solution:
+	// 原因：发送短信时，不同签名的短信使用了相同的扩展码。
+	// 解决方案：在调用短信发送接口时，不同的短信签名使用不同的扩展码。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeExtendCodeError Code = "isv.EXTEND_CODE_ERROR"
+
+	// CodeDomesticNumberNotSupported is "isv.DOMESTIC_NUMBER_NOT_SUPPORTED":
+	// 国际/港澳台消息模板不支持发送境内号码
+	//
+	// Solution:
+	// 原因：国际/港澳台消息模板仅支持发送国际、中国港澳台地区的号码。
+	// 解决方案：如果要发送中国内地短信，请申请国内消息短信模板。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeDomesticNumberNotSupported Code = "isv.DOMESTIC_NUMBER_NOT_SUPPORTED"
+
+	// CodeDenyIPRange is "isv.DENY_IP_RANGE": 原IP地址所在的地区被禁用
+	//
+	// Solution: 原因：被系统检测到原IP属于非中国内地地区。
+	// 解决方案：请将原IP地址修改为中国内地地区的IP地址。国际/港澳台的IP地址禁止发送中国内地短信业务。
+	// 更多详情，请参见服务接入点。
+	//
+	// Not retryable; the client is at fault; category auth.
+	CodeDenyIPRange Code = "isv.DENY_IP_RANGE"
+
 	// CodeRAMPermissionDeny is "isp.RAM_PERMISSION_DENY": RAM permission denied.
 	//
 	// Solution: Grant the permission defined by the RAM user
@@ -70,6 +111,15 @@ const (
 	// Not retryable; the client is at fault; category account.
 	CodeProductUnSubscript Code = "isv.PRODUCT_UN_SUBSCRIPT"
 
+	// CodeProductUnsubscribe is "isv.PRODUCT_UNSUBSCRIBE": 产品未开通
+	//
+	// Solution:
+	// 原因：该AccessKey所属的账号尚未开通当前接口的产品，如仅开通了短信服务的用户调用语音服务接口时会产生此报错信息。
+	// 解决方案：检查AccessKey对应账号是否已开通调用对应接口的服务。如需开通服务，请参见短信服务或语音服务。
+	//
+	// Not retryable; the client is at fault; category account.
+	CodeProductUnsubscribe Code = "isv.PRODUCT_UNSUBSCRIBE"
+
 	// CodeAccountNotExists is "isv.ACCOUNT_NOT_EXISTS": Alibaba Cloud account does
 	// not exist
 	//
@@ -86,6 +136,37 @@ const (
 	// Not retryable; the client is at fault; category account.
 	CodeAccountAbnormal Code = "isv.ACCOUNT_ABNORMAL"
 
+	// CodeSMSTemplateIllegal is "isv.SMS_TEMPLATE_ILLEGAL": 模板非法
+	//
+	// Solution: 原因： - 传入的模板Code有误。 -
+	// 传入的模板内容或格式有误。 解决方案： -
+	// 请检查AccessKey账号和模板是否属于同一个账号。 -
+	// 若账号模板属于同一账号，请登录短信服务控制台，在模板管理页面查看此模板是否审核通过，
+	// 若未通过审核，建议模板审核通过后再使用此模板。 -
+	// 请检查模板传参格式。更多模板规范请参见短信模板规范。
+	// - 确保TemplateCode不含有空格。 -
+	// 确保传入的TemplateCode对应的模板变量与TemplateParam中的变量一致。
+	// - 确保传入的TemplateParam为JSON字符串。 -
+	// 确保TemplateParam传入的变量值个数和模板实际的变量个数相符。
+	// -
+	// 确保TemplateParam传入的变量名称与模板对应变量的名称相符。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeSMSTemplateIllegal Code = "isv.SMS_TEMPLATE_ILLEGAL"
+
+	// CodeSMSSignatureIllegal is "isv.SMS_SIGNATURE_ILLEGAL": 签名非法
+	//
+	// Solution: 原因： -
+	// 在您的账号下找不到对应编号的签名，可能是AccessKey账号和签名归属于不同账号，或使用了未审核通过的签名。
+	// - 您传入的签名有空格、问号、错别字等导致乱码。
+	// 解决方案： -
+	// 请检查您的AccessKey和签名是否属于同一个账号，或登录短信服务控制台，在签名管理页面查看此签名是否审核通过。
+	// -
+	// 请检查您传入的签名格式是否正确，删除签名中的空格、特殊符号，修改错别字。签名规范请参见短信签名规范。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeSMSSignatureIllegal Code = "isv.SMS_SIGNATURE_ILLEGAL"
+
 	// CodeSMSContentcodeIllegal is "isv.SMS_CONTENTCODE_ILLEGAL": The ContentCode
 	// is illegal
 	//
@@ -93,6 +174,8 @@ const (
 	// approved ContentCode, please see:
 	//
 	// Not retryable; the client is at fault; category content.
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	CodeSMSContentcodeIllegal Code = "isv.SMS_CONTENTCODE_ILLEGAL"
 
 	// CodeInvalidParameters is "isv.INVALID_PARAMETERS": Parameter is abnormal
@@ -111,6 +194,30 @@ const (
 	// Retryable; the server is at fault; category internal.
 	CodeSystemError Code = "isp.SYSTEM_ERROR"
 
+	// CodeMobileNumberIllegal is "isv.MOBILE_NUMBER_ILLEGAL":
+	// 手机号码格式错误
+	//
+	// Solution: 原因：手机号码格式错误。
+	// 解决方案：参数PhoneNumbers请传入正确的格式。 -
+	// 国内消息：+/+86/0086/86或无任何前缀的11位手机号码，如1595195****。
+	// - 国际/港澳台消息：国际区号+号码，如8520000****。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeMobileNumberIllegal Code = "isv.MOBILE_NUMBER_ILLEGAL"
+
+	// CodeMobileCountOverLimit is "isv.MOBILE_COUNT_OVER_LIMIT":
+	// 调用接口时参数PhoneNumbers中指定的手机号码数量超出限制
+	//
+	// Solution:
+	// 原因：参数PhoneNumbers中指定的手机号码数量超出限制。
+	// 解决方案： - 请将手机号码数量限制在规定范围以内。 -
+	// 各接口参数PhoneNumbers数量限制如下： -
+	// SendSms接口、SendCardSms接口：上限为1000个手机号码； -
+	// SendBatchSms接口、SendBatchCardSms接口：最多可以向100个手机号码发送短信。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeMobileCountOverLimit Code = "isv.MOBILE_COUNT_OVER_LIMIT"
+
 	// CodePhoneNumberIllegal is "isv.PHONE_NUMBER_ILLEGAL": The format of the phone
 	// number is wrong
 	//
@@ -118,6 +225,8 @@ const (
 	// Phone Number
 	//
 	// Not retryable; the client is at fault; category validation.
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	CodePhoneNumberIllegal Code = "isv.PHONE_NUMBER_ILLEGAL"
 
 	// CodePhoneNumberCountOverLimit is "isv.PHONE_NUMBER_COUNT_OVER_LIMIT": The
@@ -126,6 +235,8 @@ const (
 	// Solution: In one API call, the system can accept up to 1,000 phone numbers.
 	//
 	// Not retryable; the client is at fault; category validation.
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	CodePhoneNumberCountOverLimit Code = "isv.PHONE_NUMBER_COUNT_OVER_LIMIT"
 
 	// CodeTemplateMissingParameters is "isv.TEMPLATE_MISSING_PARAMETERS": Lack of
@@ -143,7 +254,7 @@ const (
 	// Solution: For the same phone number, the system will control the maximum
 	// message per day. The system default setting is 20 messages per day.
 	//
-	// Retryable; the client is at fault; category throttling.
+	// Not retryable; the client is at fault; category throttling.
 	CodeBusinessLimitControl Code = "isv.BUSINESS_LIMIT_CONTROL"
 
 	// CodeInvalidJSONParam is "isv.INVALID_JSON_PARAM": The input format of
@@ -169,6 +280,16 @@ const (
 	// Not retryable; the client is at fault; category validation.
 	CodeParamLengthLimit Code = "isv.PARAM_LENGTH_LIMIT"
 
+	// CodeParamNotSupportURL is "isv.PARAM_NOT_SUPPORT_URL":
+	// 变量不支持传入URL
+	//
+	// Solution:
+	// 原因：变量内容中含有限制发送的内容，例如变量中不允许透传URL。
+	// 解决方案：请检查通过变量是否透传了URL或敏感信息。短信模板内容规范，请参见短信模板规范。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeParamNotSupportURL Code = "isv.PARAM_NOT_SUPPORT_URL"
+
 	// CodeAmountNotEnough is "isv.AMOUNT_NOT_ENOUGH": Account Balance insufficient
 	//
 	// Solution: The account balance is insufficient.
@@ -176,12 +297,24 @@ const (
 	// Not retryable; the client is at fault; category billing.
 	CodeAmountNotEnough Code = "isv.AMOUNT_NOT_ENOUGH"
 
+	// CodeTemplateParamsIllegal is "isv.TEMPLATE_PARAMS_ILLEGAL":
+	// 传入的变量内容和实际申请模板时变量所选择的属性类型不配
+	//
+	// Solution:
+	// 原因：例如申请模板时对phone变量，选择变量属性为"电话号码"，但实际入参时对这个变量赋值非号码类型的内容。
+	// 解决方案：针对上述原因，phone变量入参应为：5~11位的国内标准手机号或固定电话号码，更多变量属性规范，请参见验证码模板变量属性规范或通知短信模板变量属性规范。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeTemplateParamsIllegal Code = "isv.TEMPLATE_PARAMS_ILLEGAL"
+
 	// CodeNotSupportedCountry is "isv.NOT_SUPPORTED_COUNTRY": Target country not
 	// supported
 	//
 	// Solution: The target country phone number does not support receiving SMS.
 	//
 	// Not retryable; the client is at fault; category validation.
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	CodeNotSupportedCountry Code = "isv.NOT_SUPPORTED_COUNTRY"
 
 	// CodeRAMCheckFailed is "isv.RAM_CHECK_FAILED": RAM privilege authorized
@@ -190,6 +323,8 @@ const (
 	// Solution: The authorization of RAM failed.
 	//
 	// Not retryable; the client is at fault; category auth.
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	CodeRAMCheckFailed Code = "isv.RAM_CHECK_FAILED"
 
 	// CodeSystemLimitControl is "isv.SYSTEM_LIMIT_CONTROL": Sending Frequency limit
@@ -198,6 +333,8 @@ const (
 	// Solution: The sending frequency exceeds the limit.
 	//
 	// Retryable; the client is at fault; category throttling.
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	CodeSystemLimitControl Code = "isv.SYSTEM_LIMIT_CONTROL"
 
 	// CodeDayLimitControl is "isv.DAY_LIMIT_CONTROL": Exceeds Daily Volume Limit
@@ -217,11 +354,30 @@ const (
 	// Not retryable; the client is at fault; category quota.
 	CodeMonthLimitControl Code = "isv.MONTH_LIMIT_CONTROL"
 
+	// CodeSMSContentIllegal is "isv.SMS_CONTENT_ILLEGAL":
+	// 短信内容包含禁止发送内容
+	//
+	// Solution: 原因：短信内容包含禁止发送内容。
+	// 解决方案：修改短信文案，规范详情请参见短信模板规范。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeSMSContentIllegal Code = "isv.SMS_CONTENT_ILLEGAL"
+
+	// CodeSMSSignIllegal is "isv.SMS_SIGN_ILLEGAL": 签名禁止使用
+	//
+	// Solution: 原因：签名禁止使用。
+	// 解决方案：请在短信服务控制台申请符合规定的签名。更多操作，请参见申请短信签名。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeSMSSignIllegal Code = "isv.SMS_SIGN_ILLEGAL"
+
 	// CodeForbiddenAction is "isv.FORBIDDEN_ACTION": Illegal operation
 	//
 	// Solution: Please ensure the status of your account is active.
 	//
 	// Not retryable; the client is at fault; category account.
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	CodeForbiddenAction Code = "isv.FORBIDDEN_ACTION"
 
 	// CodeSignatureDoesNotMatch is "SignatureDoesNotMatch": Specified signature is
@@ -267,13 +423,513 @@ const (
 	//
 	// Not retryable; the client is at fault; category validation.
 	CodeInvalidActionNotFound Code = "InvalidAction.NotFound"
+
+	// CodeSignCountOverLimit is "isv.SIGN_COUNT_OVER_LIMIT":
+	// 超过单自然日签名申请数量上限
+	//
+	// Solution: 原因：一个自然日中申请签名数量超过限制。
+	// 解决方案：合理安排每天的签名申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。
+	//
+	// Not retryable; the client is at fault; category quota.
+	CodeSignCountOverLimit Code = "isv.SIGN_COUNT_OVER_LIMIT"
+
+	// CodeTemplateCountOverLimit is "isv.TEMPLATE_COUNT_OVER_LIMIT":
+	// 超过单自然日模板申请数量上限
+	//
+	// Solution: 原因：一个自然日中申请模板数量超过限制。
+	// 解决方案：合理安排每天的模板申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。
+	//
+	// Not retryable; the client is at fault; category quota.
+	CodeTemplateCountOverLimit Code = "isv.TEMPLATE_COUNT_OVER_LIMIT"
+
+	// CodeSignNameIllegal is "isv.SIGN_NAME_ILLEGAL": 签名名称不符合规范
+	//
+	// Solution: 原因：签名名称不符合规范。
+	// 解决方案：请重新申请签名。签名规范，请参见短信签名规范。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeSignNameIllegal Code = "isv.SIGN_NAME_ILLEGAL"
+
+	// CodeSignFileLimit is "isv.SIGN_FILE_LIMIT":
+	// 签名认证材料附件大小超过限制
+	//
+	// Solution: 原因：签名认证材料附件大小超过限制。
+	// 解决方案：压缩签名认证材料至2 MB以下。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeSignFileLimit Code = "isv.SIGN_FILE_LIMIT"
+
+	// CodeSignOverLimit is "isv.SIGN_OVER_LIMIT": 签名字符数量超过限制
+	//
+	// Solution: 原因：签名的名称或申请说明的字数超过限制。
+	// 解决方案：修改签名名称或申请说明，并重新提交审核。签名规范，请参见短信签名规范。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeSignOverLimit Code = "isv.SIGN_OVER_LIMIT"
+
+	// CodeTemplateOverLimit is "isv.TEMPLATE_OVER_LIMIT":
+	// 模板字符数量超过限制
+	//
+	// Solution:
+	// 原因：模板的名称、内容或申请说明的字数超过限制。
+	// 解决方案：修改模板的名称、内容或申请说明，并重新提交审核。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeTemplateOverLimit Code = "isv.TEMPLATE_OVER_LIMIT"
+
+	// CodeSignatureBlacklist is "SIGNATURE_BLACKLIST":
+	// 签名内容涉及违规信息
+	//
+	// Solution: 原因：签名内容涉及违规信息。
+	// 解决方案：重新修改签名内容。签名规范，请参见短信签名规范。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeSignatureBlacklist Code = "SIGNATURE_BLACKLIST"
+
+	// CodeShorturlOverLimit is "isv.SHORTURL_OVER_LIMIT":
+	// 超过单自然日短链申请数量上限
+	//
+	// Solution: 原因：一天创建短链数量超过限制。
+	// 解决方案：合理预估一天申请短链数量，次日重新创建短链。
+	//
+	// Not retryable; the client is at fault; category quota.
+	CodeShorturlOverLimit Code = "isv.SHORTURL_OVER_LIMIT"
+
+	// CodeNoAvailableShortURL is "isv.NO_AVAILABLE_SHORT_URL":
+	// 该账号无有效短链
+	//
+	// Solution: 原因：企业客户当前并无有效短链。
+	// 解决方案：企业客户需重新申请有效短链，保证在短链有效期内调用短链生成接口。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeNoAvailableShortURL Code = "isv.NO_AVAILABLE_SHORT_URL"
+
+	// CodeShorturlNameIllegal is "isv.SHORTURL_NAME_ILLEGAL":
+	// 短链名不能超过13字符
+	//
+	// Solution: 原因：短链名不能超过13个字符。
+	// 解决方案：请根据短链规范重新创建。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeShorturlNameIllegal Code = "isv.SHORTURL_NAME_ILLEGAL"
+
+	// CodeSourceurlOverLimit is "isv.SOURCEURL_OVER_LIMIT":
+	// 原始链接字符数量超过限制
+	//
+	// Solution: 原因：原始链接字符数量超过限制。
+	// 解决方案：重新创建判断字符长度是否符合平台规则。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeSourceurlOverLimit Code = "isv.SOURCEURL_OVER_LIMIT"
+
+	// CodeShorturlTimeIllegal is "isv.SHORTURL_TIME_ILLEGAL":
+	// 短链有效期期限超过限制
+	//
+	// Solution: 原因：选择短链有效期限超过30天限制。
+	// 解决方案：请保证短链有效期输入在30天以内。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeShorturlTimeIllegal Code = "isv.SHORTURL_TIME_ILLEGAL"
+
+	// CodePhonenumbersOverLimit is "isv.PHONENUMBERS_OVER_LIMIT":
+	// 上传手机号个数超过上限
+	//
+	// Solution: 原因：单次调用上传手机号个数超过50000个上限。
+	// 解决方案：分多次调用短参生成接口，单次上传手机号个数不超过50000个。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodePhonenumbersOverLimit Code = "isv.PHONENUMBERS_OVER_LIMIT"
+
+	// CodeShorturlStillAvailable is "isv.SHORTURL_STILL_AVAILABLE":
+	// 原始链接生成的短链仍在有效期内
+	//
+	// Solution:
+	// 原因：原始链接生成的短链仍在有效期内，无需重复创建。
+	// 解决方案： -
+	// 待原始链接生成的短链失效或删除该短链后，重新创建。 -
+	// 使用新的原始链接，创建新的短链。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeShorturlStillAvailable Code = "isv.SHORTURL_STILL_AVAILABLE"
+
+	// CodeErrorEmptyFile is "isv.ERROR_EMPTY_FILE": 签名文件为空
+	//
+	// Solution: 原因：签名文件为空。
+	// 解决方案：检查签名文件，补充签名资质证明、授权书等相关文件截图。相关操作，请参见申请短信签名。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeErrorEmptyFile Code = "isv.ERROR_EMPTY_FILE"
+
+	// CodeGatewayError is "isp.GATEWAY_ERROR": 调用发送应用模块失败
+	//
+	// Solution: 原因：调用发送应用模块失败。
+	// 解决方案：调用发送应用模块失败，请尝试重新发送。
+	//
+	// Retryable; the server is at fault; category internal.
+	CodeGatewayError Code = "isp.GATEWAY_ERROR"
+
+	// CodeErrorSignNotDelete is "isv.ERROR_SIGN_NOT_DELETE":
+	// 审核中的签名，暂时无法删除
+	//
+	// Solution: 原因：签名正在审核中，暂时无法删除。
+	// 解决方案：请签名审核结束后，再删除对应签名。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeErrorSignNotDelete Code = "isv.ERROR_SIGN_NOT_DELETE"
+
+	// CodeErrorSignNotModify is "isv.ERROR_SIGN_NOT_MODIFY":
+	// 已通过的签名不支持修改
+	//
+	// Solution: 原因：已通过的签名不支持修改。
+	// 解决方案：请按签名规范，重新提交申请签名。具体操作，请参见申请短信签名。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeErrorSignNotModify Code = "isv.ERROR_SIGN_NOT_MODIFY"
+
+	// CodeErrorTemplateNotDelete is "isv.ERROR_TEMPLATE_NOT_DELETE":
+	// 审核中的模板，暂时无法删除
+	//
+	// Solution: 原因：模板正在审核中，暂时无法删除。
+	// 解决方案：请模板审核结束后，再删除对应模板。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeErrorTemplateNotDelete Code = "isv.ERROR_TEMPLATE_NOT_DELETE"
+
+	// CodeErrorTemplateNotModify is "isv.ERROR_TEMPLATE_NOT_MODIFY":
+	// 已通过的模板不支持修改
+	//
+	// Solution: 原因：已通过的模板不支持修改。
+	// 解决方案：请按模板规范，重新提交申请模板。更多信息，请参见短信模板规范。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeErrorTemplateNotModify Code = "isv.ERROR_TEMPLATE_NOT_MODIFY"
+
+	// CodeSMSOverLimit is "isv.SMS_OVER_LIMIT":
+	// 单日最多申请模板或签名100条
+	//
+	// Solution:
+	// 原因：您已超过单日最多申请模板或签名100条的上限。
+	// 解决方案：请您24小时后继续申请，或单击链接，打开钉钉扫码进入短信服务专属钉群处理。
+	//
+	// Not retryable; the client is at fault; category quota.
+	CodeSMSOverLimit Code = "isv.SMS_OVER_LIMIT"
+
+	// CodeCustomerRefused is "isv.CUSTOMER_REFUSED": 用户已退订推广短信
+	//
+	// Solution: 原因：该手机用户已退订推广短信。
+	// 解决方案：请尊重手机用户意愿，减少对该客户的推广短信发送。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeCustomerRefused Code = "isv.CUSTOMER_REFUSED"
+
+	// CodeSMSTestSignTemplateLimit is "isv.SMS_TEST_SIGN_TEMPLATE_LIMIT":
+	// 测试模板和签名限制
+	//
+	// Solution: 原因：测试专用签名和模板必须结合使用。
+	// 解决方案：请使用短信服务提供的测试专用签名和测试专用模板。相关操作，请参见发送测试短信。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeSMSTestSignTemplateLimit Code = "isv.SMS_TEST_SIGN_TEMPLATE_LIMIT"
+
+	// CodeShorturlDomainEmpty is "isv.SHORTURL_DOMAIN_EMPTY": 短链创建失败
+	//
+	// Solution: 解决方案：请先提交该链接的一级域名报备。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeShorturlDomainEmpty Code = "isv.SHORTURL_DOMAIN_EMPTY"
+
+	// CodeTemplateParameterCountIllegal is "template_parameter_count_illegal":
+	// 验证码模板仅支持一个验证码作为变量
+	//
+	// Solution: 原因：在验证码模板变量中只能定义一个参数。
+	// 解决方案：请修改验证码模板变量。更多信息，请参见验证码模板规范。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeTemplateParameterCountIllegal Code = "template_parameter_count_illegal"
+
+	// CodeSMSTestTemplateParamsIllegal is "isv.SMS_TEST_TEMPLATE_PARAMS_ILLEGAL":
+	// 测试专用模板中的变量仅支持4~6位纯数字
+	//
+	// Solution:
+	// 解决方案：使用测试模板时变量仅支持传入4~6位纯数字。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeSMSTestTemplateParamsIllegal Code = "isv.SMS_TEST_TEMPLATE_PARAMS_ILLEGAL"
+
+	// CodeSMSTestNumberLimit is "isv.SMS_TEST_NUMBER_LIMIT":
+	// 只能向已绑定的手机号发送
+	//
+	// Solution:
+	// 原因：接收测试短信号码未在控制台绑定，或绑定过程未完成、未生效。
+	// 解决方案： -
+	// 通过测试功能发送短信，需要绑定测试手机号才可以发送。
+	// -
+	// 请确认绑定操作已完成并且已生效。有时系统处理或同步可能会有延时。
+	// 说明
+	// 您登录短信服务控制台，在快速学习和测试页面，发送测试区域，绑定测试手机号即可。
+	// 更多有关测试短信内容，请参见发送测试短信。
+	// 原因：接口调用与绑定手机号不匹配。
+	// 解决方案：请检查在API请求或控制台调用中指定的手机号是否与在控制台绑定的测试手机号完全一致，包括国家码和格式。
+	// 原因：如您在生产环境遇到此错误码，请排查您是否将测试环境与生产环境混淆。
+	// 解决方案：测试签名和模板（在控制台显示有绿色“测”标记）会限制发送对象仅为已绑定的测试号码。请确保在正式发送短信时使用的是非测试的签名和模板。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeSMSTestNumberLimit Code = "isv.SMS_TEST_NUMBER_LIMIT"
+
+	// CodeSMSSignEmojiIllegal is "isv.SMS_SIGN_EMOJI_ILLEGAL":
+	// 签名不能包含emoji表情
+	//
+	// Solution: 解决方案：签名中不支持使用emoji表情。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeSMSSignEmojiIllegal Code = "isv.SMS_SIGN_EMOJI_ILLEGAL"
+
+	// CodeSecurityFrozenAccount is "isv.SECURITY_FROZEN_ACCOUNT":
+	// 因该账号长时间未使用，出于对您的账号安全考虑，已限制您账号的短信发送
+	//
+	// Solution:
+	// 您若需要继续使用该账号，请与您的商务经理联系。
+	//
+	// Not retryable; the client is at fault; category account.
+	CodeSecurityFrozenAccount Code = "isv.SECURITY_FROZEN_ACCOUNT"
+
+	// CodeIsClose is "IS_CLOSE": 短信下发时通道被关停
+	//
+	// Solution: 阿里云会自动剔除被关停通道，建议稍后重试。
+	//
+	// Retryable; the server is at fault; category delivery.
+	CodeIsClose Code = "IS_CLOSE"
+
+	// CodeParamsIllegal is "PARAMS_ILLEGAL": 参数错误
+	//
+	// Solution:
+	// 请检查短信签名、短信文案或手机号码等参数是否传入正确。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeParamsIllegal Code = "PARAMS_ILLEGAL"
+
+	// CodeMobileNotOnService is "MOBILE_NOT_ON_SERVICE":
+	// 停机、空号、暂停服务、关机、不在服务区
+	//
+	// Solution:
+	// 原因：运营商返回给阿里云平台该号码实时状态异常，如关机、停机、空号、暂停服务、不在服务区等。
+	// 解决方案：请核实接收手机号码状态是否正常。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeMobileNotOnService Code = "MOBILE_NOT_ON_SERVICE"
+
+	// CodeMobileSendLimit is "MOBILE_SEND_LIMIT":
+	// 单个号码日、月发送上限，流控超限，频繁发送超限
+	//
+	// Solution:
+	// 为了限制平台短信被恶意调用、在短时间内大量发起短信发送请求，阿里云平台和运营商都进行了流控限制。
+	//
+	// Not retryable; the client is at fault; category throttling.
+	CodeMobileSendLimit Code = "MOBILE_SEND_LIMIT"
+
+	// CodeMobileAccountAbnormal is "MOBILE_ACCOUNT_ABNORMAL":
+	// 用户账户异常、携号转网、欠费等
+	//
+	// Solution:
+	// 建议检查号码状态，确保号码状态正常后重新尝试。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeMobileAccountAbnormal Code = "MOBILE_ACCOUNT_ABNORMAL"
+
+	// CodeMobileInBlack is "MOBILE_IN_BLACK": 手机号在黑名单
+	//
+	// Solution:
+	// 通常为手机号在运营商平台黑名单库中，一般是用户已退订此签名或命中运营商平台黑名单规则导致。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeMobileInBlack Code = "MOBILE_IN_BLACK"
+
+	// CodeMoblleTerminalError is "MOBLLE_TERMINAL_ERROR":
+	// 手机终端问题、内存满、SIM卡满、非法设备等
+	//
+	// Solution:
+	// 建议核实终端设备状况、检查手机安全软件拦截记录、重启或者更换手机终端后再次尝试。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeMoblleTerminalError Code = "MOBLLE_TERMINAL_ERROR"
+
+	// CodeContentKeyword is "CONTENT_KEYWORD": 内容关键字拦截
+	//
+	// Solution:
+	// 原因：运营商根据短信中有潜在风险或者高投诉的内容关键字进行自动拦截。
+	// 解决方案：请您检查发送的短信内容并相应修改文案。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeContentKeyword Code = "CONTENT_KEYWORD"
+
+	// CodeInvalidNumber is "INVALID_NUMBER": 号码状态异常
+	//
+	// Solution:
+	// 原因：短信接收号码状态异常，如关机、停机、空号、暂停服务、不在服务区或号码格式错误。
+	// 解决方案：请您核实号码状态是否正常、号码格式是否正确。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeInvalidNumber Code = "INVALID_NUMBER"
+
+	// CodeContentError is "CONTENT_ERROR": 内容无退订
+	//
+	// Solution: 原因：推广短信内容中必须带退订信息。
+	// 解决方案：请您核实文案内容，增加退订信息，在推广短信结尾添加“拒收请回复R”。更多详情请参见推广短信模板规范。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeContentError Code = "CONTENT_ERROR"
+
+	// CodeRequestSuccess is "REQUEST_SUCCESS":
+	// 请求成功（平台接到请求，但未接收到运营商侧的回执状态）
+	//
+	// Solution: 原因：大概率是由于接收用户的状态异常导致。
+	// 解决方案：请您检查接收用户状态是否正常。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeRequestSuccess Code = "REQUEST_SUCCESS"
+
+	// CodeSpNotByInterSMS is "SP_NOT_BY_INTER_SMS": 未开通国际短信
+	//
+	// Solution: 原因：收件人未开通接收国际短信功能。
+	// 解决方案：联系运营商开通国际短信功能后再进行短信发送。
+	//
+	// Not retryable; the client is at fault; category account.
+	CodeSpNotByInterSMS Code = "SP_NOT_BY_INTER_SMS"
+
+	// CodeSpUnknownError is "SP_UNKNOWN_ERROR": 运营商未知错误
+	//
+	// Solution:
+	// 该错误码表示阿里云平台接收到的运营商回执报告为未知错误，阿里云会定期与供应商核实更新。
+	//
+	// Not retryable; the server is at fault; category delivery.
+	CodeSpUnknownError Code = "SP_UNKNOWN_ERROR"
+
+	// CodeUserReject is "USER_REJECT":
+	// 接收用户已退订此业务或产品未开通
+	//
+	// Solution: 建议将此类接收用户剔除出发送清单。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeUserReject Code = "USER_REJECT"
+
+	// CodeNoRoute is "NO_ROUTE": 当前短信内容无可用通道发送
+	//
+	// Solution: 发送的业务场景属于暂时无法支持的场景。
+	//
+	// Not retryable; the client is at fault; category delivery.
+	CodeNoRoute Code = "NO_ROUTE"
+
+	// CodeUnsupportedContent is "isv.UNSUPPORTED_CONTENT": 不支持的短信内容
+	//
+	// Solution:
+	// 原因：短信内容包含不支持的发送内容，如短信内容中包含繁体字、emoji表情符号、
+	// 其他非常用字符（例如【】〖〗『』「」m² • ①★※→
+	// ❤™）。
+	// 解决方案：请检查短信模板内容以及您传入的变量内容，修改短信文案并去掉不支持的文字或符号。更详细的短信模板及变量规范，请参见短信模板规范。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeUnsupportedContent Code = "isv.UNSUPPORTED_CONTENT"
+
+	// CodeSMSContentMismatchTemplateType is
+	// "isv.SMS_CONTENT_MISMATCH_TEMPLATE_TYPE":
+	// 短信内容和模板属性不匹配
+	//
+	// Solution: 原因：通知模板发送推广、营销的文案无法支持。
+	// 解决方案：请使用推广短信模板发送短信，模板末尾需加“拒收请回复R”。
+	//
+	// Not retryable; the client is at fault; category content.
+	CodeSMSContentMismatchTemplateType Code = "isv.SMS_CONTENT_MISMATCH_TEMPLATE_TYPE"
+
+	// CodeOneCodeMultipleSign is "isv.ONE_CODE_MULTIPLE_SIGN": 一码多签
+	//
+	// Solution:
+	// 原因：当前传入的扩展码和签名，与历史传入扩展码对应的签名不一致。
+	// 解决方案：建议您确保扩展码对应的签名在发送过程中保持不变，或更新扩展码签名映射关系中该扩展码对应的新签名，具体操作请参见扩展码管理。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeOneCodeMultipleSign Code = "isv.ONE_CODE_MULTIPLE_SIGN"
+
+	// CodeCodeExceedLimit is "isv.CODE_EXCEED_LIMIT":
+	// 自拓扩展码个数已超过上限
+	//
+	// Solution:
+	// 原因：自拓扩展码数量上限为10n，n即自拓扩展位数，每个用户的自拓扩展位数不同，超过后无法分配新的扩展码发送新签名。
+	// 解决方案：建议您联系产品运营经理修改自拓扩展码位数，或删除扩展码签名映射关系中可回收的扩展码和签名，具体操作请参见扩展码管理。
+	//
+	// Not retryable; the client is at fault; category quota.
+	CodeCodeExceedLimit Code = "isv.CODE_EXCEED_LIMIT"
+
+	// CodeCodeError is "isv.CODE_ERROR": 传入扩展码不可用
+	//
+	// Solution:
+	// 原因：传入的自拓扩展位数超限，不可直接作为下发扩展码使用。
+	// 解决方案：建议传入标准位长的扩展码。
+	//
+	// Not retryable; the client is at fault; category validation.
+	CodeCodeError Code = "isv.CODE_ERROR"
+
+	// CodePortNotRegistered is "PORT_NOT_REGISTERED":
+	// 当前使用端口号尚未完成企业实名制报备流程
+	//
+	// Solution:
+	// 原因：短信内容提供者需要报备相关实名资质信息，若部分运营商网关尚未完成报备，可能导致短信发送被拦截。
+	// 解决方案：短信发送前必须完成实名制报备。建议您根据实名制报备操作指南进行操作，您可以登录短信服务控制台签名管理页面查看签名报备状态。
+	// 运营商实名报备流程平均需要5-7个工作日，基于近期观测，部分运营商实名报备流程需要7-10个工作日，
+	//
+	// Not retryable; the client is at fault; category account.
+	CodePortNotRegistered Code = "PORT_NOT_REGISTERED"
+
+	// CodeSignSourceIllegal is "isv.SIGN_SOURCE_ILLEGAL": 签名来源不支持
+	//
+	// Solution:
+	// 原因：创建和修改签名时使用了不支持的签名来源。
+	// 解决方案：请选择符合规范的签名来源。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeSignSourceIllegal Code = "isv.SIGN_SOURCE_ILLEGAL"
+
+	// CodeSignStateIllegal is "isv.SIGN_STATE_ILLEGAL":
+	// 签名状态为“不可用”
+	//
+	// Solution: 原因:无法使用“不可用”状态的签名发送短信。
+	// 解决方案:请查看签名状态详情说明,并根据具体的“不可用”原因做签名编辑修正。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeSignStateIllegal Code = "isv.SIGN_STATE_ILLEGAL"
+
+	// CodeShorturlNotFound is "isv.SHORTURL_NOT_FOUND": 没有可删除的短链
+	//
+	// Solution:
+	// 原因：未发现可以删除的短链，可能是该短链已被删除，或该短链并未成功创建。解决方案：无需重复删除已删除的短链。
+	//
+	// Not retryable; the client is at fault; category management.
+	CodeShorturlNotFound Code = "isv.SHORTURL_NOT_FOUND"
+
+	// CodeDelivered is "DELIVERED": 发送成功
+	//
+	// A success code: [FromResponse] returns nil for it.
+	CodeDelivered Code = "DELIVERED"
 )
 
 // Sentinel errors, one per error code, for [errors.Is]: errors.Is(err,
-// ErrRAMPermissionDeny) reports whether err carries the code
-// isp.RAM_PERMISSION_DENY, however it is wrapped. A sentinel holds only its
-// code, and cannot be changed; [FromError] turns one into an *Error.
+// ErrSMSSignatureSceneIllegal) reports whether err carries the code
+// isv.SMS_SIGNATURE_SCENE_ILLEGAL, however it is wrapped. A sentinel holds only
+// its code, and cannot be changed; [FromError] turns one into an *Error.
 var (
+	// ErrSMSSignatureSceneIllegal matches errors with the code
+	// [CodeSMSSignatureSceneIllegal].
+	ErrSMSSignatureSceneIllegal error = sentinel(CodeSMSSignatureSceneIllegal)
+
+	// ErrExtendCodeError matches errors with the code [CodeExtendCodeError].
+	ErrExtendCodeError error = sentinel(CodeExtendCodeError)
+
+	// ErrDomesticNumberNotSupported matches errors with the code
+	// [CodeDomesticNumberNotSupported].
+	ErrDomesticNumberNotSupported error = sentinel(CodeDomesticNumberNotSupported)
+
+	// ErrDenyIPRange matches errors with the code [CodeDenyIPRange].
+	ErrDenyIPRange error = sentinel(CodeDenyIPRange)
+
 	// ErrRAMPermissionDeny matches errors with the code [CodeRAMPermissionDeny].
 	ErrRAMPermissionDeny error = sentinel(CodeRAMPermissionDeny)
 
@@ -283,14 +939,26 @@ var (
 	// ErrProductUnSubscript matches errors with the code [CodeProductUnSubscript].
 	ErrProductUnSubscript error = sentinel(CodeProductUnSubscript)
 
+	// ErrProductUnsubscribe matches errors with the code [CodeProductUnsubscribe].
+	ErrProductUnsubscribe error = sentinel(CodeProductUnsubscribe)
+
 	// ErrAccountNotExists matches errors with the code [CodeAccountNotExists].
 	ErrAccountNotExists error = sentinel(CodeAccountNotExists)
 
 	// ErrAccountAbnormal matches errors with the code [CodeAccountAbnormal].
 	ErrAccountAbnormal error = sentinel(CodeAccountAbnormal)
 
+	// ErrSMSTemplateIllegal matches errors with the code [CodeSMSTemplateIllegal].
+	ErrSMSTemplateIllegal error = sentinel(CodeSMSTemplateIllegal)
+
+	// ErrSMSSignatureIllegal matches errors with the code
+	// [CodeSMSSignatureIllegal].
+	ErrSMSSignatureIllegal error = sentinel(CodeSMSSignatureIllegal)
+
 	// ErrSMSContentcodeIllegal matches errors with the code
 	// [CodeSMSContentcodeIllegal].
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	ErrSMSContentcodeIllegal error = sentinel(CodeSMSContentcodeIllegal)
 
 	// ErrInvalidParameters matches errors with the code [CodeInvalidParameters].
@@ -299,11 +967,23 @@ var (
 	// ErrSystemError matches errors with the code [CodeSystemError].
 	ErrSystemError error = sentinel(CodeSystemError)
 
+	// ErrMobileNumberIllegal matches errors with the code
+	// [CodeMobileNumberIllegal].
+	ErrMobileNumberIllegal error = sentinel(CodeMobileNumberIllegal)
+
+	// ErrMobileCountOverLimit matches errors with the code
+	// [CodeMobileCountOverLimit].
+	ErrMobileCountOverLimit error = sentinel(CodeMobileCountOverLimit)
+
 	// ErrPhoneNumberIllegal matches errors with the code [CodePhoneNumberIllegal].
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	ErrPhoneNumberIllegal error = sentinel(CodePhoneNumberIllegal)
 
 	// ErrPhoneNumberCountOverLimit matches errors with the code
 	// [CodePhoneNumberCountOverLimit].
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	ErrPhoneNumberCountOverLimit error = sentinel(CodePhoneNumberCountOverLimit)
 
 	// ErrTemplateMissingParameters matches errors with the code
@@ -324,17 +1004,30 @@ var (
 	// ErrParamLengthLimit matches errors with the code [CodeParamLengthLimit].
 	ErrParamLengthLimit error = sentinel(CodeParamLengthLimit)
 
+	// ErrParamNotSupportURL matches errors with the code [CodeParamNotSupportURL].
+	ErrParamNotSupportURL error = sentinel(CodeParamNotSupportURL)
+
 	// ErrAmountNotEnough matches errors with the code [CodeAmountNotEnough].
 	ErrAmountNotEnough error = sentinel(CodeAmountNotEnough)
 
+	// ErrTemplateParamsIllegal matches errors with the code
+	// [CodeTemplateParamsIllegal].
+	ErrTemplateParamsIllegal error = sentinel(CodeTemplateParamsIllegal)
+
 	// ErrNotSupportedCountry matches errors with the code
 	// [CodeNotSupportedCountry].
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	ErrNotSupportedCountry error = sentinel(CodeNotSupportedCountry)
 
 	// ErrRAMCheckFailed matches errors with the code [CodeRAMCheckFailed].
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	ErrRAMCheckFailed error = sentinel(CodeRAMCheckFailed)
 
 	// ErrSystemLimitControl matches errors with the code [CodeSystemLimitControl].
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	ErrSystemLimitControl error = sentinel(CodeSystemLimitControl)
 
 	// ErrDayLimitControl matches errors with the code [CodeDayLimitControl].
@@ -343,7 +1036,15 @@ var (
 	// ErrMonthLimitControl matches errors with the code [CodeMonthLimitControl].
 	ErrMonthLimitControl error = sentinel(CodeMonthLimitControl)
 
+	// ErrSMSContentIllegal matches errors with the code [CodeSMSContentIllegal].
+	ErrSMSContentIllegal error = sentinel(CodeSMSContentIllegal)
+
+	// ErrSMSSignIllegal matches errors with the code [CodeSMSSignIllegal].
+	ErrSMSSignIllegal error = sentinel(CodeSMSSignIllegal)
+
 	// ErrForbiddenAction matches errors with the code [CodeForbiddenAction].
+	//
+	// Deprecated: no longer in the vendor table (2026-11-30)
 	ErrForbiddenAction error = sentinel(CodeForbiddenAction)
 
 	// ErrSignatureDoesNotMatch matches errors with the code
@@ -363,6 +1064,183 @@ var (
 	// ErrInvalidActionNotFound matches errors with the code
 	// [CodeInvalidActionNotFound].
 	ErrInvalidActionNotFound error = sentinel(CodeInvalidActionNotFound)
+
+	// ErrSignCountOverLimit matches errors with the code [CodeSignCountOverLimit].
+	ErrSignCountOverLimit error = sentinel(CodeSignCountOverLimit)
+
+	// ErrTemplateCountOverLimit matches errors with the code
+	// [CodeTemplateCountOverLimit].
+	ErrTemplateCountOverLimit error = sentinel(CodeTemplateCountOverLimit)
+
+	// ErrSignNameIllegal matches errors with the code [CodeSignNameIllegal].
+	ErrSignNameIllegal error = sentinel(CodeSignNameIllegal)
+
+	// ErrSignFileLimit matches errors with the code [CodeSignFileLimit].
+	ErrSignFileLimit error = sentinel(CodeSignFileLimit)
+
+	// ErrSignOverLimit matches errors with the code [CodeSignOverLimit].
+	ErrSignOverLimit error = sentinel(CodeSignOverLimit)
+
+	// ErrTemplateOverLimit matches errors with the code [CodeTemplateOverLimit].
+	ErrTemplateOverLimit error = sentinel(CodeTemplateOverLimit)
+
+	// ErrSignatureBlacklist matches errors with the code [CodeSignatureBlacklist].
+	ErrSignatureBlacklist error = sentinel(CodeSignatureBlacklist)
+
+	// ErrShorturlOverLimit matches errors with the code [CodeShorturlOverLimit].
+	ErrShorturlOverLimit error = sentinel(CodeShorturlOverLimit)
+
+	// ErrNoAvailableShortURL matches errors with the code
+	// [CodeNoAvailableShortURL].
+	ErrNoAvailableShortURL error = sentinel(CodeNoAvailableShortURL)
+
+	// ErrShorturlNameIllegal matches errors with the code
+	// [CodeShorturlNameIllegal].
+	ErrShorturlNameIllegal error = sentinel(CodeShorturlNameIllegal)
+
+	// ErrSourceurlOverLimit matches errors with the code [CodeSourceurlOverLimit].
+	ErrSourceurlOverLimit error = sentinel(CodeSourceurlOverLimit)
+
+	// ErrShorturlTimeIllegal matches errors with the code
+	// [CodeShorturlTimeIllegal].
+	ErrShorturlTimeIllegal error = sentinel(CodeShorturlTimeIllegal)
+
+	// ErrPhonenumbersOverLimit matches errors with the code
+	// [CodePhonenumbersOverLimit].
+	ErrPhonenumbersOverLimit error = sentinel(CodePhonenumbersOverLimit)
+
+	// ErrShorturlStillAvailable matches errors with the code
+	// [CodeShorturlStillAvailable].
+	ErrShorturlStillAvailable error = sentinel(CodeShorturlStillAvailable)
+
+	// ErrErrorEmptyFile matches errors with the code [CodeErrorEmptyFile].
+	ErrErrorEmptyFile error = sentinel(CodeErrorEmptyFile)
+
+	// ErrGatewayError matches errors with the code [CodeGatewayError].
+	ErrGatewayError error = sentinel(CodeGatewayError)
+
+	// ErrErrorSignNotDelete matches errors with the code [CodeErrorSignNotDelete].
+	ErrErrorSignNotDelete error = sentinel(CodeErrorSignNotDelete)
+
+	// ErrErrorSignNotModify matches errors with the code [CodeErrorSignNotModify].
+	ErrErrorSignNotModify error = sentinel(CodeErrorSignNotModify)
+
+	// ErrErrorTemplateNotDelete matches errors with the code
+	// [CodeErrorTemplateNotDelete].
+	ErrErrorTemplateNotDelete error = sentinel(CodeErrorTemplateNotDelete)
+
+	// ErrErrorTemplateNotModify matches errors with the code
+	// [CodeErrorTemplateNotModify].
+	ErrErrorTemplateNotModify error = sentinel(CodeErrorTemplateNotModify)
+
+	// ErrSMSOverLimit matches errors with the code [CodeSMSOverLimit].
+	ErrSMSOverLimit error = sentinel(CodeSMSOverLimit)
+
+	// ErrCustomerRefused matches errors with the code [CodeCustomerRefused].
+	ErrCustomerRefused error = sentinel(CodeCustomerRefused)
+
+	// ErrSMSTestSignTemplateLimit matches errors with the code
+	// [CodeSMSTestSignTemplateLimit].
+	ErrSMSTestSignTemplateLimit error = sentinel(CodeSMSTestSignTemplateLimit)
+
+	// ErrShorturlDomainEmpty matches errors with the code
+	// [CodeShorturlDomainEmpty].
+	ErrShorturlDomainEmpty error = sentinel(CodeShorturlDomainEmpty)
+
+	// ErrTemplateParameterCountIllegal matches errors with the code
+	// [CodeTemplateParameterCountIllegal].
+	ErrTemplateParameterCountIllegal error = sentinel(CodeTemplateParameterCountIllegal)
+
+	// ErrSMSTestTemplateParamsIllegal matches errors with the code
+	// [CodeSMSTestTemplateParamsIllegal].
+	ErrSMSTestTemplateParamsIllegal error = sentinel(CodeSMSTestTemplateParamsIllegal)
+
+	// ErrSMSTestNumberLimit matches errors with the code [CodeSMSTestNumberLimit].
+	ErrSMSTestNumberLimit error = sentinel(CodeSMSTestNumberLimit)
+
+	// ErrSMSSignEmojiIllegal matches errors with the code
+	// [CodeSMSSignEmojiIllegal].
+	ErrSMSSignEmojiIllegal error = sentinel(CodeSMSSignEmojiIllegal)
+
+	// ErrSecurityFrozenAccount matches errors with the code
+	// [CodeSecurityFrozenAccount].
+	ErrSecurityFrozenAccount error = sentinel(CodeSecurityFrozenAccount)
+
+	// ErrIsClose matches errors with the code [CodeIsClose].
+	ErrIsClose error = sentinel(CodeIsClose)
+
+	// ErrParamsIllegal matches errors with the code [CodeParamsIllegal].
+	ErrParamsIllegal error = sentinel(CodeParamsIllegal)
+
+	// ErrMobileNotOnService matches errors with the code [CodeMobileNotOnService].
+	ErrMobileNotOnService error = sentinel(CodeMobileNotOnService)
+
+	// ErrMobileSendLimit matches errors with the code [CodeMobileSendLimit].
+	ErrMobileSendLimit error = sentinel(CodeMobileSendLimit)
+
+	// ErrMobileAccountAbnormal matches errors with the code
+	// [CodeMobileAccountAbnormal].
+	ErrMobileAccountAbnormal error = sentinel(CodeMobileAccountAbnormal)
+
+	// ErrMobileInBlack matches errors with the code [CodeMobileInBlack].
+	ErrMobileInBlack error = sentinel(CodeMobileInBlack)
+
+	// ErrMoblleTerminalError matches errors with the code
+	// [CodeMoblleTerminalError].
+	ErrMoblleTerminalError error = sentinel(CodeMoblleTerminalError)
+
+	// ErrContentKeyword matches errors with the code [CodeContentKeyword].
+	ErrContentKeyword error = sentinel(CodeContentKeyword)
+
+	// ErrInvalidNumber matches errors with the code [CodeInvalidNumber].
+	ErrInvalidNumber error = sentinel(CodeInvalidNumber)
+
+	// ErrContentError matches errors with the code [CodeContentError].
+	ErrContentError error = sentinel(CodeContentError)
+
+	// ErrRequestSuccess matches errors with the code [CodeRequestSuccess].
+	ErrRequestSuccess error = sentinel(CodeRequestSuccess)
+
+	// ErrSpNotByInterSMS matches errors with the code [CodeSpNotByInterSMS].
+	ErrSpNotByInterSMS error = sentinel(CodeSpNotByInterSMS)
+
+	// ErrSpUnknownError matches errors with the code [CodeSpUnknownError].
+	ErrSpUnknownError error = sentinel(CodeSpUnknownError)
+
+	// ErrUserReject matches errors with the code [CodeUserReject].
+	ErrUserReject error = sentinel(CodeUserReject)
+
+	// ErrNoRoute matches errors with the code [CodeNoRoute].
+	ErrNoRoute error = sentinel(CodeNoRoute)
+
+	// ErrUnsupportedContent matches errors with the code [CodeUnsupportedContent].
+	ErrUnsupportedContent error = sentinel(CodeUnsupportedContent)
+
+	// ErrSMSContentMismatchTemplateType matches errors with the code
+	// [CodeSMSContentMismatchTemplateType].
+	ErrSMSContentMismatchTemplateType error = sentinel(CodeSMSContentMismatchTemplateType)
+
+	// ErrOneCodeMultipleSign matches errors with the code
+	// [CodeOneCodeMultipleSign].
+	ErrOneCodeMultipleSign error = sentinel(CodeOneCodeMultipleSign)
+
+	// ErrCodeExceedLimit matches errors with the code [CodeCodeExceedLimit].
+	ErrCodeExceedLimit error = sentinel(CodeCodeExceedLimit)
+
+	// ErrCodeError matches errors with the code [CodeCodeError].
+	ErrCodeError error = sentinel(CodeCodeError)
+
+	// ErrPortNotRegistered matches errors with the code [CodePortNotRegistered].
+	ErrPortNotRegistered error = sentinel(CodePortNotRegistered)
+
+	// ErrSignSourceIllegal matches errors with the code [CodeSignSourceIllegal].
+	ErrSignSourceIllegal error = sentinel(CodeSignSourceIllegal)
+
+	// ErrSignStateIllegal matches errors with the code [CodeSignStateIllegal].
+	ErrSignStateIllegal error = sentinel(CodeSignStateIllegal)
+
+	// ErrShorturlNotFound matches errors with the code [CodeShorturlNotFound].
+	ErrShorturlNotFound error = sentinel(CodeShorturlNotFound)
 )
 
 // The categories of the table.
@@ -389,11 +1267,17 @@ const (
 	CategoryContent Category = "content"
 	// CategoryInternal: The service failed on its side.
 	CategoryInternal Category = "internal"
+	// CategoryDelivery: The carrier did not deliver the message to the phone; a
+	// delivery receipt reports why.
+	CategoryDelivery Category = "delivery"
+	// CategoryManagement: A request to create, change or delete a signature,
+	// template or short link was refused.
+	CategoryManagement Category = "management"
 )
 
 // Code is an error code of Alibaba Cloud Short Message Service as it appears on
-// the wire, such as "isp.RAM_PERMISSION_DENY". Codes the table does not list
-// are Codes too; [Code.Info] reports whether the table knows one.
+// the wire, such as "isv.SMS_SIGNATURE_SCENE_ILLEGAL". Codes the table does not
+// list are Codes too; [Code.Info] reports whether the table knows one.
 type Code string
 
 // String returns the wire code.
@@ -496,7 +1380,7 @@ func All() iter.Seq[Info] {
 // Error is an error returned by a call to Alibaba Cloud Short Message Service:
 // its code, and what the server said about it. Get one from [FromResponse] or
 // [FromError]; match it with [errors.Is] against a sentinel such as
-// [ErrRAMPermissionDeny], or read the table's row with [Error.Info].
+// [ErrSMSSignatureSceneIllegal], or read the table's row with [Error.Info].
 //
 // Every method is safe to call on a nil *Error.
 type Error struct {
@@ -550,8 +1434,8 @@ func escapeText(s string) string {
 
 // Is reports whether target is the sentinel of the error's code or of a family
 // the code belongs to, or an *Error with the same code, so that errors.Is(err,
-// ErrRAMPermissionDeny) works however err is wrapped. A code and its aliases
-// are the same code.
+// ErrSMSSignatureSceneIllegal) works however err is wrapped. A code and its
+// aliases are the same code.
 func (e *Error) Is(target error) bool {
 	if e == nil {
 		return false
@@ -737,8 +1621,9 @@ func codeFamilyOf(code string) *codeFamily {
 }
 
 // FromResponse turns the code, message and request id of a reply body into an
-// error: nil for a success code (such as [CodeOK]), and an *Error for any other
-// code, including codes the table does not list and the empty code.
+// error: nil for a success code (such as [CodeOK], [CodeDelivered]), and an
+// *Error for any other code, including codes the table does not list and the
+// empty code.
 //
 // Use it for APIs that report errors in the reply body; use [FromError]
 // for errors an SDK returns. It allocates only the *Error.
@@ -1157,8 +2042,199 @@ var codeAliases = [...]codeAlias{}
 // codeLangs lists the table's languages; codeTexts holds each row's message and
 // solution in each of them.
 var (
-	codeLangs = [...]string{}
-	codeTexts = [...][2]string{}
+	codeLangs = [...]string{"en", "zh"}
+	codeTexts = [...][2]string{
+		{"Accepted", "N/A"},
+		{"发送成功", ""},
+		{"", ""},
+		{"签名和模板类型不一致", "原因：模板和签名类型不一致。错误示例：用验证码签名发送了通知短信或推广短信。 解决方案：签名分为验证码和通用两种类型。模板分为验证码、短信通知和推广短信三种类型。 其中验证码类签名只能发送验证码模板，通用类签名可以发送全部类型的模板。 建议您把签名更改为通用类型。"},
+		{"", ""},
+		{"扩展码使用错误，相同的扩展码不可用于多个签名", "原因：发送短信时，不同签名的短信使用了相同的扩展码。 解决方案：在调用短信发送接口时，不同的短信签名使用不同的扩展码。"},
+		{"", ""},
+		{"国际/港澳台消息模板不支持发送境内号码", "原因：国际/港澳台消息模板仅支持发送国际、中国港澳台地区的号码。 解决方案：如果要发送中国内地短信，请申请国内消息短信模板。"},
+		{"", ""},
+		{"原IP地址所在的地区被禁用", "原因：被系统检测到原IP属于非中国内地地区。 解决方案：请将原IP地址修改为中国内地地区的IP地址。国际/港澳台的IP地址禁止发送中国内地短信业务。 更多详情，请参见服务接入点。"},
+		{"RAM permission denied.", "Grant the permission defined by the RAM user"},
+		{"RAM权限不足", "原因：RAM权限不足。 解决方案：请为当前使用的AccessKey对应的RAM用户进行授权：AliyunDysmsFullAccess（管理权限）。 具体操作请参见授权RAM用户。"},
+		{"Account suspended due to an insufficient balance", "Please check the balance of your Alibaba Cloud account and SMS resource package. If balance is above zero, please contact the Alibaba Support Center."},
+		{"业务停机", "原因：余额不足导致的业务停机，更多详情请参见欠费说明。 解决方案：请及时充值。"},
+		{"SMS service is not activated", "Please check whether the Short Message Service has been is activated or has not been activated."},
+		{"未开通云通信产品的阿里云客户", "原因：该AccessKey所属的账号尚未开通云通信的服务，包括短信、语音、流量等服务。 解决方案：当出现此类报错信息时，需要检查当前AccessKey是否已经开通阿里云短信服务。 如果已开通短信服务，请调用接口即可。"},
+		{"", ""},
+		{"产品未开通", "原因：该AccessKey所属的账号尚未开通当前接口的产品，如仅开通了短信服务的用户调用语音服务接口时会产生此报错信息。 解决方案：检查AccessKey对应账号是否已开通调用对应接口的服务。如需开通服务，请参见短信服务或语音服务。"},
+		{"Alibaba Cloud account does not exist", "Please verify that the account ID in the API is the one you own."},
+		{"账户不存在", "原因：使用了错误的账户名称或AccessKey。 解决方案：请确认账号信息。"},
+		{"Alibaba Cloud Account is abnormal", "Please check the account ID in API is the one you owned."},
+		{"账户异常", "原因：账户异常。 解决方案：计费服务查询异常，请点击链接，打开钉钉扫码进入短信服务专属钉群。"},
+		{"", ""},
+		{"模板非法", "原因： - 传入的模板Code有误。 - 传入的模板内容或格式有误。 解决方案： - 请检查AccessKey账号和模板是否属于同一个账号。 - 若账号模板属于同一账号，请登录短信服务控制台，在模板管理页面查看此模板是否审核通过， 若未通过审核，建议模板审核通过后再使用此模板。 - 请检查模板传参格式。更多模板规范请参见短信模板规范。 - 确保TemplateCode不含有空格。 - 确保传入的TemplateCode对应的模板变量与TemplateParam中的变量一致。 - 确保传入的TemplateParam为JSON字符串。 - 确保TemplateParam传入的变量值个数和模板实际的变量个数相符。 - 确保TemplateParam传入的变量名称与模板对应变量的名称相符。"},
+		{"", ""},
+		{"签名非法", "原因： - 在您的账号下找不到对应编号的签名，可能是AccessKey账号和签名归属于不同账号，或使用了未审核通过的签名。 - 您传入的签名有空格、问号、错别字等导致乱码。 解决方案： - 请检查您的AccessKey和签名是否属于同一个账号，或登录短信服务控制台，在签名管理页面查看此签名是否审核通过。 - 请检查您传入的签名格式是否正确，删除签名中的空格、特殊符号，修改错别字。签名规范请参见短信签名规范。"},
+		{"The ContentCode is illegal", "The ContentCode input is not on the approved list. To check your approved ContentCode, please see:"},
+		{"", ""},
+		{"Parameter is abnormal", "Please check the value format for the input parameters. For example, the SendDate format should be yyyymmdd."},
+		{"参数格式不正确", "原因：参数格式不正确。 解决方案：请根据对应的API文档检查参数格式。 如，短信查询QuerySendDetails接口的参数SendDate日期格式为yyyyMMdd，正确格式为20170101，错误格式为2017-01-01。"},
+		{"isp.SYSTEM_ERROR", "Pease retry again, if same error, please create Ticket to seek help."},
+		{"系统错误，请重新调用", "原因：系统出现错误。 解决方案：请重新调用接口。"},
+		{"", ""},
+		{"手机号码格式错误", "原因：手机号码格式错误。 解决方案：参数PhoneNumbers请传入正确的格式。 - 国内消息：+/+86/0086/86或无任何前缀的11位手机号码，如1595195****。 - 国际/港澳台消息：国际区号+号码，如8520000****。"},
+		{"", ""},
+		{"调用接口时参数PhoneNumbers中指定的手机号码数量超出限制", "原因：参数PhoneNumbers中指定的手机号码数量超出限制。 解决方案： - 请将手机号码数量限制在规定范围以内。 - 各接口参数PhoneNumbers数量限制如下： - SendSms接口、SendCardSms接口：上限为1000个手机号码； - SendBatchSms接口、SendBatchCardSms接口：最多可以向100个手机号码发送短信。"},
+		{"The format of the phone number is wrong", "Please input phone numbers according to format: Country Code + Phone Number"},
+		{"", ""},
+		{"The quantity of phone numbers exceed the limit", "In one API call, the system can accept up to 1,000 phone numbers."},
+		{"", ""},
+		{"Lack of value for ContentParam", "You need to assign all the parameters in the template with a value, and the value should be expressed in the format of JSON protocol."},
+		{"模板变量中存在未赋值变量", "原因：参数TemplateParam中，变量未全部赋值。 解决方案：请用JSON格式字符串为模板变量赋值。如：模板为您好，${name}已成功预约，预约号为${code}， 则参数TemplateParam可以指定为{\"name\":\"Tom\",\"code\":\"123\"}。"},
+		{"Delivery frequency exceeds limit", "For the same phone number, the system will control the maximum message per day. The system default setting is 20 messages per day."},
+		{"触发云通信流控限制", "原因：达到云通信短信发送频率上限。 说明 发送频率上限针对手机号码的维度而言，并不是针对平台而言，即该手机号码可能收到了多个平台的验证码短信， 导致触发流控限制。即使您未在阿里云短信服务有发送记录或只发送了一条短信，也有可能达到发送频率上限。 解决方案： - 请您将短信发送频率限制在正常的业务流控范围内，默认流控详情，请参见短信发送频率限制。 - 您登录短信服务控制台，在通用设置 > 国内消息设置 > 发送频率设置页面，调整流控阈值。具体操作，请参见设置短信发送频率。 - 您可开启验证码防盗刷保障您的资金安全和业务稳定，帮助您有效预防验证码被盗刷或短信轰炸带来的不良影响。"},
+		{"The input format of Parameters is wrong", "The input format of paramaters should follow JSON protocol."},
+		{"参数格式错误，请修改为字符串值", "原因：参数格式错误，不是合法的JSON格式，修改为字符串值。 解决方案：请在参数TemplateParam中指定正确的JSON格式字符串，比如{\"code\":\"123\"}。"},
+		{"Blacklist control", "Parameter values violate regulations and sending has been denied."},
+		{"黑名单管控", "原因：黑名单管控是指短信号码命中黑名单，此类号码曾有过退订或投诉记录（如用户在12321等平台提交过短信投诉或退订过短信导致的），不支持下发该类推广短信。 命中黑名单的号码暂无法解除。 解决方案：推广短信建议规避该号码下发。"},
+		{"The length of parameter value exceeds limit", "The maximum length of a parameter value is 20 characters."},
+		{"参数超过长度限制", "原因：参数超过长度限制。 解决方案：针对2018年01月10日之后申请的短信通知类模板，变量限制为1~35个字符；验证码类模板，变量限制为4～6个字符，请修改参数长度。 短信模板规范详情，请参见短信模板规范。"},
+		{"", ""},
+		{"变量不支持传入URL", "原因：变量内容中含有限制发送的内容，例如变量中不允许透传URL。 解决方案：请检查通过变量是否透传了URL或敏感信息。短信模板内容规范，请参见短信模板规范。"},
+		{"Account Balance insufficient", "The account balance is insufficient."},
+		{"账户余额不足", "原因：当前账户余额不足。 解决方案： - 及时充值。发送短信前可以按照国内短信服务定价、国际/港澳台短信服务定价确认当前账户余额（含套餐包的余量，如果已购买套餐包）是否足以抵扣预计发送的短信量，否则会导致短信发送失败。 - 已购买的套餐包须与短信接收地区一致。 - 错误示例：使用已购买的新加坡套餐包往泰国发送短信，会发送失败。建议购买全球通用套餐包或对应地区的套餐包。 - 计费以及套餐包购买详情，请参见计费概述。"},
+		{"", ""},
+		{"传入的变量内容和实际申请模板时变量所选择的属性类型不配", "原因：例如申请模板时对phone变量，选择变量属性为\"电话号码\"，但实际入参时对这个变量赋值非号码类型的内容。 解决方案：针对上述原因，phone变量入参应为：5~11位的国内标准手机号或固定电话号码，更多变量属性规范，请参见验证码模板变量属性规范或通知短信模板变量属性规范。"},
+		{"Target country not supported", "The target country phone number does not support receiving SMS."},
+		{"", ""},
+		{"RAM privilege authorized failure", "The authorization of RAM failed."},
+		{"", ""},
+		{"Sending Frequency limit reached", "The sending frequency exceeds the limit."},
+		{"", ""},
+		{"Exceeds Daily Volume Limit", "The daily volume limit has been reached. Please change the configuration in the console if you want to send more messages."},
+		{"触发日发送限额", "原因：已经达到您在控制台设置的短信日发送量限额值。 解决方案：如果需要修改限额，请登录短信服务控制台，在通用设置 > 国内消息设置 > 安全设置页面， 修改日发送量总量阈值。"},
+		{"Exceeds Monthly Volume Limit", "The monthly volume limit has been reached. Please change the configuration in the console if you want to send more messages."},
+		{"触发月发送限额", "原因：已经达到您在控制台设置的短信月发送量限额值。 解决方案：如果需要修改限额，请登录短信服务控制台，在通用设置 > 国内消息设置 > 安全设置页面， 修改月发送量总量阈值。"},
+		{"", ""},
+		{"短信内容包含禁止发送内容", "原因：短信内容包含禁止发送内容。 解决方案：修改短信文案，规范详情请参见短信模板规范。"},
+		{"", ""},
+		{"签名禁止使用", "原因：签名禁止使用。 解决方案：请在短信服务控制台申请符合规定的签名。更多操作，请参见申请短信签名。"},
+		{"Illegal operation", "Please ensure the status of your account is active."},
+		{"", ""},
+		{"Specified signature is not matched with our records.", "The specified signature does not match our records."},
+		{"客户端生成的签名与服务端不匹配", "原因：签名（Signature）加密错误。 解决方案： - 如果使用SDK调用接口，请注意AccessKey ID和AccessKey Secret字符串赋值正确。 - 如果自行加密签名（Signature），请参见请求签名检查加密逻辑。"},
+		{"Specified time stamp or date value is expired.", "The time stamp is not within 15 minutes compared with the server time and has expired."},
+		{"时间戳或日期已过期", "原因：一般由于时区差异造成时间戳错误，发出请求的时间和服务器接收到请求的时间不在15分钟内。 解决方案：请使用GMT时间。 说明 阿里云网关使用的时间是GMT时间。"},
+		{"Specified signature nonce was used already.", "The SignatureNonce has already been used. This field is to prevent network attacks. A different service request should be assigned with a unique SignatureNonce."},
+		{"签名随机数已被使用", "原因：唯一随机数重复，SignatureNonce为唯一随机数，用于防止网络重复攻击。 解决方案：不同请求请使用不同的随机数值。"},
+		{"Specified parameter version is not valid.", "The version of the interface is wrong."},
+		{"API版本号错误", "原因：版本号（Version）错误。 解决方案：请确认接口的版本号，短信服务的API版本号（Version）为2017-05-25。"},
+		{"Specified api was not found, please check your url and method", "The name of the interface is wrong. Please check and make sure the name of the interface is correct."},
+		{"未找到指定的API，请检查您的URL和方法", "原因：参数Action中指定的接口名错误。 解决方案：请在参数Action中使用正确的接口地址和接口名。"},
+		{"", ""},
+		{"超过单自然日签名申请数量上限", "原因：一个自然日中申请签名数量超过限制。 解决方案：合理安排每天的签名申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。"},
+		{"", ""},
+		{"超过单自然日模板申请数量上限", "原因：一个自然日中申请模板数量超过限制。 解决方案：合理安排每天的模板申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。"},
+		{"", ""},
+		{"签名名称不符合规范", "原因：签名名称不符合规范。 解决方案：请重新申请签名。签名规范，请参见短信签名规范。"},
+		{"", ""},
+		{"签名认证材料附件大小超过限制", "原因：签名认证材料附件大小超过限制。 解决方案：压缩签名认证材料至2 MB以下。"},
+		{"", ""},
+		{"签名字符数量超过限制", "原因：签名的名称或申请说明的字数超过限制。 解决方案：修改签名名称或申请说明，并重新提交审核。签名规范，请参见短信签名规范。"},
+		{"", ""},
+		{"模板字符数量超过限制", "原因：模板的名称、内容或申请说明的字数超过限制。 解决方案：修改模板的名称、内容或申请说明，并重新提交审核。"},
+		{"", ""},
+		{"签名内容涉及违规信息", "原因：签名内容涉及违规信息。 解决方案：重新修改签名内容。签名规范，请参见短信签名规范。"},
+		{"", ""},
+		{"超过单自然日短链申请数量上限", "原因：一天创建短链数量超过限制。 解决方案：合理预估一天申请短链数量，次日重新创建短链。"},
+		{"", ""},
+		{"该账号无有效短链", "原因：企业客户当前并无有效短链。 解决方案：企业客户需重新申请有效短链，保证在短链有效期内调用短链生成接口。"},
+		{"", ""},
+		{"短链名不能超过13字符", "原因：短链名不能超过13个字符。 解决方案：请根据短链规范重新创建。"},
+		{"", ""},
+		{"原始链接字符数量超过限制", "原因：原始链接字符数量超过限制。 解决方案：重新创建判断字符长度是否符合平台规则。"},
+		{"", ""},
+		{"短链有效期期限超过限制", "原因：选择短链有效期限超过30天限制。 解决方案：请保证短链有效期输入在30天以内。"},
+		{"", ""},
+		{"上传手机号个数超过上限", "原因：单次调用上传手机号个数超过50000个上限。 解决方案：分多次调用短参生成接口，单次上传手机号个数不超过50000个。"},
+		{"", ""},
+		{"原始链接生成的短链仍在有效期内", "原因：原始链接生成的短链仍在有效期内，无需重复创建。 解决方案： - 待原始链接生成的短链失效或删除该短链后，重新创建。 - 使用新的原始链接，创建新的短链。"},
+		{"", ""},
+		{"签名文件为空", "原因：签名文件为空。 解决方案：检查签名文件，补充签名资质证明、授权书等相关文件截图。相关操作，请参见申请短信签名。"},
+		{"", ""},
+		{"调用发送应用模块失败", "原因：调用发送应用模块失败。 解决方案：调用发送应用模块失败，请尝试重新发送。"},
+		{"", ""},
+		{"审核中的签名，暂时无法删除", "原因：签名正在审核中，暂时无法删除。 解决方案：请签名审核结束后，再删除对应签名。"},
+		{"", ""},
+		{"已通过的签名不支持修改", "原因：已通过的签名不支持修改。 解决方案：请按签名规范，重新提交申请签名。具体操作，请参见申请短信签名。"},
+		{"", ""},
+		{"审核中的模板，暂时无法删除", "原因：模板正在审核中，暂时无法删除。 解决方案：请模板审核结束后，再删除对应模板。"},
+		{"", ""},
+		{"已通过的模板不支持修改", "原因：已通过的模板不支持修改。 解决方案：请按模板规范，重新提交申请模板。更多信息，请参见短信模板规范。"},
+		{"", ""},
+		{"单日最多申请模板或签名100条", "原因：您已超过单日最多申请模板或签名100条的上限。 解决方案：请您24小时后继续申请，或单击链接，打开钉钉扫码进入短信服务专属钉群处理。"},
+		{"", ""},
+		{"用户已退订推广短信", "原因：该手机用户已退订推广短信。 解决方案：请尊重手机用户意愿，减少对该客户的推广短信发送。"},
+		{"", ""},
+		{"测试模板和签名限制", "原因：测试专用签名和模板必须结合使用。 解决方案：请使用短信服务提供的测试专用签名和测试专用模板。相关操作，请参见发送测试短信。"},
+		{"", ""},
+		{"短链创建失败", "解决方案：请先提交该链接的一级域名报备。"},
+		{"", ""},
+		{"验证码模板仅支持一个验证码作为变量", "原因：在验证码模板变量中只能定义一个参数。 解决方案：请修改验证码模板变量。更多信息，请参见验证码模板规范。"},
+		{"", ""},
+		{"测试专用模板中的变量仅支持4~6位纯数字", "解决方案：使用测试模板时变量仅支持传入4~6位纯数字。"},
+		{"", ""},
+		{"只能向已绑定的手机号发送", "原因：接收测试短信号码未在控制台绑定，或绑定过程未完成、未生效。 解决方案： - 通过测试功能发送短信，需要绑定测试手机号才可以发送。 - 请确认绑定操作已完成并且已生效。有时系统处理或同步可能会有延时。 说明 您登录短信服务控制台，在快速学习和测试页面，发送测试区域，绑定测试手机号即可。 更多有关测试短信内容，请参见发送测试短信。 原因：接口调用与绑定手机号不匹配。 解决方案：请检查在API请求或控制台调用中指定的手机号是否与在控制台绑定的测试手机号完全一致，包括国家码和格式。 原因：如您在生产环境遇到此错误码，请排查您是否将测试环境与生产环境混淆。 解决方案：测试签名和模板（在控制台显示有绿色“测”标记）会限制发送对象仅为已绑定的测试号码。请确保在正式发送短信时使用的是非测试的签名和模板。"},
+		{"", ""},
+		{"签名不能包含emoji表情", "解决方案：签名中不支持使用emoji表情。"},
+		{"", ""},
+		{"因该账号长时间未使用，出于对您的账号安全考虑，已限制您账号的短信发送", "您若需要继续使用该账号，请与您的商务经理联系。"},
+		{"", ""},
+		{"短信下发时通道被关停", "阿里云会自动剔除被关停通道，建议稍后重试。"},
+		{"", ""},
+		{"参数错误", "请检查短信签名、短信文案或手机号码等参数是否传入正确。"},
+		{"", ""},
+		{"停机、空号、暂停服务、关机、不在服务区", "原因：运营商返回给阿里云平台该号码实时状态异常，如关机、停机、空号、暂停服务、不在服务区等。 解决方案：请核实接收手机号码状态是否正常。"},
+		{"", ""},
+		{"单个号码日、月发送上限，流控超限，频繁发送超限", "为了限制平台短信被恶意调用、在短时间内大量发起短信发送请求，阿里云平台和运营商都进行了流控限制。"},
+		{"", ""},
+		{"用户账户异常、携号转网、欠费等", "建议检查号码状态，确保号码状态正常后重新尝试。"},
+		{"", ""},
+		{"手机号在黑名单", "通常为手机号在运营商平台黑名单库中，一般是用户已退订此签名或命中运营商平台黑名单规则导致。"},
+		{"", ""},
+		{"手机终端问题、内存满、SIM卡满、非法设备等", "建议核实终端设备状况、检查手机安全软件拦截记录、重启或者更换手机终端后再次尝试。"},
+		{"", ""},
+		{"内容关键字拦截", "原因：运营商根据短信中有潜在风险或者高投诉的内容关键字进行自动拦截。 解决方案：请您检查发送的短信内容并相应修改文案。"},
+		{"", ""},
+		{"号码状态异常", "原因：短信接收号码状态异常，如关机、停机、空号、暂停服务、不在服务区或号码格式错误。 解决方案：请您核实号码状态是否正常、号码格式是否正确。"},
+		{"", ""},
+		{"内容无退订", "原因：推广短信内容中必须带退订信息。 解决方案：请您核实文案内容，增加退订信息，在推广短信结尾添加“拒收请回复R”。更多详情请参见推广短信模板规范。"},
+		{"", ""},
+		{"请求成功（平台接到请求，但未接收到运营商侧的回执状态）", "原因：大概率是由于接收用户的状态异常导致。 解决方案：请您检查接收用户状态是否正常。"},
+		{"", ""},
+		{"未开通国际短信", "原因：收件人未开通接收国际短信功能。 解决方案：联系运营商开通国际短信功能后再进行短信发送。"},
+		{"", ""},
+		{"运营商未知错误", "该错误码表示阿里云平台接收到的运营商回执报告为未知错误，阿里云会定期与供应商核实更新。"},
+		{"", ""},
+		{"接收用户已退订此业务或产品未开通", "建议将此类接收用户剔除出发送清单。"},
+		{"", ""},
+		{"当前短信内容无可用通道发送", "发送的业务场景属于暂时无法支持的场景。"},
+		{"", ""},
+		{"不支持的短信内容", "原因：短信内容包含不支持的发送内容，如短信内容中包含繁体字、emoji表情符号、 其他非常用字符（例如【】〖〗『』「」m² • ①★※→ ❤™）。 解决方案：请检查短信模板内容以及您传入的变量内容，修改短信文案并去掉不支持的文字或符号。更详细的短信模板及变量规范，请参见短信模板规范。"},
+		{"", ""},
+		{"短信内容和模板属性不匹配", "原因：通知模板发送推广、营销的文案无法支持。 解决方案：请使用推广短信模板发送短信，模板末尾需加“拒收请回复R”。"},
+		{"", ""},
+		{"一码多签", "原因：当前传入的扩展码和签名，与历史传入扩展码对应的签名不一致。 解决方案：建议您确保扩展码对应的签名在发送过程中保持不变，或更新扩展码签名映射关系中该扩展码对应的新签名，具体操作请参见扩展码管理。"},
+		{"", ""},
+		{"自拓扩展码个数已超过上限", "原因：自拓扩展码数量上限为10n，n即自拓扩展位数，每个用户的自拓扩展位数不同，超过后无法分配新的扩展码发送新签名。 解决方案：建议您联系产品运营经理修改自拓扩展码位数，或删除扩展码签名映射关系中可回收的扩展码和签名，具体操作请参见扩展码管理。"},
+		{"", ""},
+		{"传入扩展码不可用", "原因：传入的自拓扩展位数超限，不可直接作为下发扩展码使用。 解决方案：建议传入标准位长的扩展码。"},
+		{"", ""},
+		{"当前使用端口号尚未完成企业实名制报备流程", "原因：短信内容提供者需要报备相关实名资质信息，若部分运营商网关尚未完成报备，可能导致短信发送被拦截。 解决方案：短信发送前必须完成实名制报备。建议您根据实名制报备操作指南进行操作，您可以登录短信服务控制台签名管理页面查看签名报备状态。 运营商实名报备流程平均需要5-7个工作日，基于近期观测，部分运营商实名报备流程需要7-10个工作日，"},
+		{"", ""},
+		{"签名来源不支持", "原因：创建和修改签名时使用了不支持的签名来源。 解决方案：请选择符合规范的签名来源。"},
+		{"", ""},
+		{"签名状态为“不可用”", "原因:无法使用“不可用”状态的签名发送短信。 解决方案:请查看签名状态详情说明,并根据具体的“不可用”原因做签名编辑修正。"},
+		{"", ""},
+		{"没有可删除的短链", "原因：未发现可以删除的短链，可能是该短链已被删除，或该短链并未成功创建。解决方案：无需重复删除已删除的短链。"},
+		{"", ""},
+		{"发送成功", ""},
+	}
 )
 
 // codeHashSeed is the seed of codeHash with which the generator found the
@@ -1167,50 +2243,128 @@ const codeHashSeed = 0xe220a8397b1dcdaf
 
 // codeBuckets holds the seed of each bucket of keys.
 var codeBuckets = [...]uint16{
-	0, 9, 8, 0, 8, 1, 2, 1,
+	19, 1, 1, 4, 0, 5, 1, 0,
+	0, 1, 3, 4, 6, 18, 0, 6,
+	0, 8, 10, 0, 0, 7, 3, 6,
+	12, 1, 1, 8, 21, 9, 14, 20,
 }
 
 // codeSlots holds, for each slot, the tag and the position of the key in it,
 // and 0 for slots no key lands in.
 var codeSlots = [...]uint64{
-	0, 0, 0, 0xdc6bdfd100000001, 0, 0xafb9563200000013, 0xbc12260f00000007, 0x5ece63b800000010,
-	0x36a4edcb00000012, 0, 0x4612a44700000009, 0, 0, 0xd2abb99c00000004, 0, 0xcbc824d50000001a,
-	0, 0, 0x7b36250a0000001b, 0x1c40d9730000000f, 0x795a434700000000, 0, 0, 0,
-	0x31370f6e00000011, 0x6931541100000018, 0x648ca06c00000015, 0, 0, 0, 0, 0x0af389900000000a,
-	0x383769320000000c, 0, 0x26e33b5800000014, 0, 0, 0x8237bea500000002, 0xd9df451700000006, 0x182c4af700000019,
-	0, 0, 0, 0, 0x344d3f1700000003, 0, 0, 0x82dbbdd00000000e,
-	0, 0, 0x895088f20000000b, 0, 0, 0xfbdc704a00000008, 0, 0xed74f1e400000016,
-	0, 0, 0x3d0cad230000000d, 0, 0x117b8bff00000017, 0, 0, 0x9efe8e3d00000005,
+	0x1c2539d100000019, 0, 0, 0xe043ff770000004b, 0, 0xafb956320000001e, 0xbc12260f0000000e, 0x4e43003b00000052,
+	0x82dbbdd000000017, 0x78a896010000004d, 0xb9664e2400000053, 0xe3b1ff660000002f, 0xfdc96fad00000004, 0, 0xbab3c62e00000047, 0,
+	0x895088f200000014, 0x65d4e8250000003a, 0xcbc824d500000027, 0xa45e7dcc0000003c, 0x729d634800000057, 0x7e773c4a0000003d, 0, 0x9210b85a00000034,
+	0xa91346290000003e, 0x232b28c30000005d, 0, 0xee3a672300000039, 0x795b93ee00000029, 0x182c4af700000026, 0x4612a44700000012, 0x75d941640000003b,
+	0x344d3f1700000007, 0xb148227000000058, 0, 0x3346664f00000003, 0, 0x3074463b00000008, 0x3d0cad2300000016, 0,
+	0x11b9730e00000045, 0xe8630d3a00000051, 0xd9df45170000000d, 0, 0xd9ed99360000002d, 0x2f30fefd00000036, 0x74430e190000000c, 0x1c40d97300000018,
+	0, 0xd3e39cbb0000004f, 0, 0x6931541100000025, 0, 0xfbdc704a0000000f, 0, 0,
+	0x75abcfe50000004a, 0xd033692600000059, 0, 0x0af3899000000013, 0, 0, 0x8b26379d00000050, 0,
+	0x6ac46ae30000005e, 0, 0, 0xdc6bdfd100000005, 0x8b09278f00000035, 0x3837693200000015, 0xdcdcf3b700000056, 0x5ece63b80000001a,
+	0x36c479760000005c, 0xe96e3f590000002c, 0x1fceceff0000005b, 0, 0, 0, 0x20092c100000003f, 0x6cef854100000041,
+	0x6b17b3da00000011, 0xa64785770000002a, 0x18428c2e00000033, 0x6906069600000030, 0x26e33b580000001f, 0x03eb29cd0000000b, 0xe108cec300000021, 0,
+	0x9efe8e3d0000000a, 0xbd6bda3000000037, 0x034989e400000038, 0x795a434700000000, 0xbf3674db00000002, 0xb858ba7700000046, 0, 0x117b8bff00000024,
+	0xd9e85ac700000055, 0x36a4edcb0000001d, 0x88fb40400000004c, 0x4ef4d65a00000022, 0, 0x8237bea500000006, 0x7b36250a00000028, 0,
+	0xd2abb99c00000009, 0x1ae9200f00000001, 0, 0, 0xab4127c50000001b, 0x81a2384a0000004e, 0x31370f6e0000001c, 0x8aac564800000010,
+	0xd67fb1ff00000048, 0, 0x648ca06c00000020, 0x540003a800000043, 0xb1b4d31c00000032, 0xbd5e3a870000002e, 0x053c85d00000002b, 0x17dbf66100000044,
+	0xa493468a00000040, 0xed74f1e400000023, 0x5502881200000042, 0x410b9e8e00000031, 0xfa8aa1d800000054, 0, 0x273463010000005a, 0x20b0c7eb00000049,
 }
 
 // codeTable holds the rows, in the table's order.
 var codeTable = [...]Info{
 	{Code: CodeOK, Name: "OK", Message: "Accepted", Solution: "N/A", Success: true},
+	{Code: CodeSMSSignatureSceneIllegal, Name: "SMSSignatureSceneIllegal", Message: "签名和模板类型不一致", Solution: "原因：模板和签名类型不一致。错误示例：用验证码签名发送了通知短信或推广短信。 解决方案：签名分为验证码和通用两种类型。模板分为验证码、短信通知和推广短信三种类型。 其中验证码类签名只能发送验证码模板，通用类签名可以发送全部类型的模板。 建议您把签名更改为通用类型。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeExtendCodeError, Name: "ExtendCodeError", Message: "扩展码使用错误，相同的扩展码不可用于多个签名", Solution: "原因：发送短信时，不同签名的短信使用了相同的扩展码。 解决方案：在调用短信发送接口时，不同的短信签名使用不同的扩展码。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeDomesticNumberNotSupported, Name: "DomesticNumberNotSupported", Message: "国际/港澳台消息模板不支持发送境内号码", Solution: "原因：国际/港澳台消息模板仅支持发送国际、中国港澳台地区的号码。 解决方案：如果要发送中国内地短信，请申请国内消息短信模板。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeDenyIPRange, Name: "DenyIPRange", Message: "原IP地址所在的地区被禁用", Solution: "原因：被系统检测到原IP属于非中国内地地区。 解决方案：请将原IP地址修改为中国内地地区的IP地址。国际/港澳台的IP地址禁止发送中国内地短信业务。 更多详情，请参见服务接入点。", Fault: FaultClient, Category: CategoryAuth},
 	{Code: CodeRAMPermissionDeny, Name: "RAMPermissionDeny", Message: "RAM permission denied.", Solution: "Grant the permission defined by the RAM user", Fault: FaultClient, Category: CategoryAuth},
 	{Code: CodeOutOfService, Name: "OutOfService", Message: "Account suspended due to an insufficient balance", Solution: "Please check the balance of your Alibaba Cloud account and SMS resource package. If balance is above zero, please contact the Alibaba Support Center.", Fault: FaultClient, Category: CategoryBilling},
 	{Code: CodeProductUnSubscript, Name: "ProductUnSubscript", Message: "SMS service is not activated", Solution: "Please check whether the Short Message Service has been is activated or has not been activated.", Fault: FaultClient, Category: CategoryAccount},
+	{Code: CodeProductUnsubscribe, Name: "ProductUnsubscribe", Message: "产品未开通", Solution: "原因：该AccessKey所属的账号尚未开通当前接口的产品，如仅开通了短信服务的用户调用语音服务接口时会产生此报错信息。 解决方案：检查AccessKey对应账号是否已开通调用对应接口的服务。如需开通服务，请参见短信服务或语音服务。", Fault: FaultClient, Category: CategoryAccount},
 	{Code: CodeAccountNotExists, Name: "AccountNotExists", Message: "Alibaba Cloud account does not exist", Solution: "Please verify that the account ID in the API is the one you own.", Fault: FaultClient, Category: CategoryAccount},
 	{Code: CodeAccountAbnormal, Name: "AccountAbnormal", Message: "Alibaba Cloud Account is abnormal", Solution: "Please check the account ID in API is the one you owned.", Fault: FaultClient, Category: CategoryAccount},
-	{Code: CodeSMSContentcodeIllegal, Name: "SMSContentcodeIllegal", Message: "The ContentCode is illegal", Solution: "The ContentCode input is not on the approved list. To check your approved ContentCode, please see:", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeSMSTemplateIllegal, Name: "SMSTemplateIllegal", Message: "模板非法", Solution: "原因： - 传入的模板Code有误。 - 传入的模板内容或格式有误。 解决方案： - 请检查AccessKey账号和模板是否属于同一个账号。 - 若账号模板属于同一账号，请登录短信服务控制台，在模板管理页面查看此模板是否审核通过， 若未通过审核，建议模板审核通过后再使用此模板。 - 请检查模板传参格式。更多模板规范请参见短信模板规范。 - 确保TemplateCode不含有空格。 - 确保传入的TemplateCode对应的模板变量与TemplateParam中的变量一致。 - 确保传入的TemplateParam为JSON字符串。 - 确保TemplateParam传入的变量值个数和模板实际的变量个数相符。 - 确保TemplateParam传入的变量名称与模板对应变量的名称相符。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeSMSSignatureIllegal, Name: "SMSSignatureIllegal", Message: "签名非法", Solution: "原因： - 在您的账号下找不到对应编号的签名，可能是AccessKey账号和签名归属于不同账号，或使用了未审核通过的签名。 - 您传入的签名有空格、问号、错别字等导致乱码。 解决方案： - 请检查您的AccessKey和签名是否属于同一个账号，或登录短信服务控制台，在签名管理页面查看此签名是否审核通过。 - 请检查您传入的签名格式是否正确，删除签名中的空格、特殊符号，修改错别字。签名规范请参见短信签名规范。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeSMSContentcodeIllegal, Name: "SMSContentcodeIllegal", Message: "The ContentCode is illegal", Solution: "The ContentCode input is not on the approved list. To check your approved ContentCode, please see:", Fault: FaultClient, Category: CategoryContent, Deprecated: "no longer in the vendor table (2026-11-30)"},
 	{Code: CodeInvalidParameters, Name: "InvalidParameters", Message: "Parameter is abnormal", Solution: "Please check the value format for the input parameters. For example, the SendDate format should be yyyymmdd.", Fault: FaultClient, Category: CategoryValidation},
 	{Code: CodeSystemError, Name: "SystemError", Message: "isp.SYSTEM_ERROR", Solution: "Pease retry again, if same error, please create Ticket to seek help.", Retryable: true, Fault: FaultServer, Category: CategoryInternal},
-	{Code: CodePhoneNumberIllegal, Name: "PhoneNumberIllegal", Message: "The format of the phone number is wrong", Solution: "Please input phone numbers according to format: Country Code + Phone Number", Fault: FaultClient, Category: CategoryValidation},
-	{Code: CodePhoneNumberCountOverLimit, Name: "PhoneNumberCountOverLimit", Message: "The quantity of phone numbers exceed the limit", Solution: "In one API call, the system can accept up to 1,000 phone numbers.", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeMobileNumberIllegal, Name: "MobileNumberIllegal", Message: "手机号码格式错误", Solution: "原因：手机号码格式错误。 解决方案：参数PhoneNumbers请传入正确的格式。 - 国内消息：+/+86/0086/86或无任何前缀的11位手机号码，如1595195****。 - 国际/港澳台消息：国际区号+号码，如8520000****。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeMobileCountOverLimit, Name: "MobileCountOverLimit", Message: "调用接口时参数PhoneNumbers中指定的手机号码数量超出限制", Solution: "原因：参数PhoneNumbers中指定的手机号码数量超出限制。 解决方案： - 请将手机号码数量限制在规定范围以内。 - 各接口参数PhoneNumbers数量限制如下： - SendSms接口、SendCardSms接口：上限为1000个手机号码； - SendBatchSms接口、SendBatchCardSms接口：最多可以向100个手机号码发送短信。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodePhoneNumberIllegal, Name: "PhoneNumberIllegal", Message: "The format of the phone number is wrong", Solution: "Please input phone numbers according to format: Country Code + Phone Number", Fault: FaultClient, Category: CategoryValidation, Deprecated: "no longer in the vendor table (2026-11-30)"},
+	{Code: CodePhoneNumberCountOverLimit, Name: "PhoneNumberCountOverLimit", Message: "The quantity of phone numbers exceed the limit", Solution: "In one API call, the system can accept up to 1,000 phone numbers.", Fault: FaultClient, Category: CategoryValidation, Deprecated: "no longer in the vendor table (2026-11-30)"},
 	{Code: CodeTemplateMissingParameters, Name: "TemplateMissingParameters", Message: "Lack of value for ContentParam", Solution: "You need to assign all the parameters in the template with a value, and the value should be expressed in the format of JSON protocol.", Fault: FaultClient, Category: CategoryValidation},
-	{Code: CodeBusinessLimitControl, Name: "BusinessLimitControl", Message: "Delivery frequency exceeds limit", Solution: "For the same phone number, the system will control the maximum message per day. The system default setting is 20 messages per day.", Retryable: true, Fault: FaultClient, Category: CategoryThrottling},
+	{Code: CodeBusinessLimitControl, Name: "BusinessLimitControl", Message: "Delivery frequency exceeds limit", Solution: "For the same phone number, the system will control the maximum message per day. The system default setting is 20 messages per day.", Fault: FaultClient, Category: CategoryThrottling},
 	{Code: CodeInvalidJSONParam, Name: "InvalidJSONParam", Message: "The input format of Parameters is wrong", Solution: "The input format of paramaters should follow JSON protocol.", Fault: FaultClient, Category: CategoryValidation},
 	{Code: CodeBlackKeyControlLimit, Name: "BlackKeyControlLimit", Message: "Blacklist control", Solution: "Parameter values violate regulations and sending has been denied.", Fault: FaultClient, Category: CategoryContent},
 	{Code: CodeParamLengthLimit, Name: "ParamLengthLimit", Message: "The length of parameter value exceeds limit", Solution: "The maximum length of a parameter value is 20 characters.", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeParamNotSupportURL, Name: "ParamNotSupportURL", Message: "变量不支持传入URL", Solution: "原因：变量内容中含有限制发送的内容，例如变量中不允许透传URL。 解决方案：请检查通过变量是否透传了URL或敏感信息。短信模板内容规范，请参见短信模板规范。", Fault: FaultClient, Category: CategoryContent},
 	{Code: CodeAmountNotEnough, Name: "AmountNotEnough", Message: "Account Balance insufficient", Solution: "The account balance is insufficient.", Fault: FaultClient, Category: CategoryBilling},
-	{Code: CodeNotSupportedCountry, Name: "NotSupportedCountry", Message: "Target country not supported", Solution: "The target country phone number does not support receiving SMS.", Fault: FaultClient, Category: CategoryValidation},
-	{Code: CodeRAMCheckFailed, Name: "RAMCheckFailed", Message: "RAM privilege authorized failure", Solution: "The authorization of RAM failed.", Fault: FaultClient, Category: CategoryAuth},
-	{Code: CodeSystemLimitControl, Name: "SystemLimitControl", Message: "Sending Frequency limit reached", Solution: "The sending frequency exceeds the limit.", Retryable: true, Fault: FaultClient, Category: CategoryThrottling},
+	{Code: CodeTemplateParamsIllegal, Name: "TemplateParamsIllegal", Message: "传入的变量内容和实际申请模板时变量所选择的属性类型不配", Solution: "原因：例如申请模板时对phone变量，选择变量属性为\"电话号码\"，但实际入参时对这个变量赋值非号码类型的内容。 解决方案：针对上述原因，phone变量入参应为：5~11位的国内标准手机号或固定电话号码，更多变量属性规范，请参见验证码模板变量属性规范或通知短信模板变量属性规范。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeNotSupportedCountry, Name: "NotSupportedCountry", Message: "Target country not supported", Solution: "The target country phone number does not support receiving SMS.", Fault: FaultClient, Category: CategoryValidation, Deprecated: "no longer in the vendor table (2026-11-30)"},
+	{Code: CodeRAMCheckFailed, Name: "RAMCheckFailed", Message: "RAM privilege authorized failure", Solution: "The authorization of RAM failed.", Fault: FaultClient, Category: CategoryAuth, Deprecated: "no longer in the vendor table (2026-11-30)"},
+	{Code: CodeSystemLimitControl, Name: "SystemLimitControl", Message: "Sending Frequency limit reached", Solution: "The sending frequency exceeds the limit.", Retryable: true, Fault: FaultClient, Category: CategoryThrottling, Deprecated: "no longer in the vendor table (2026-11-30)"},
 	{Code: CodeDayLimitControl, Name: "DayLimitControl", Message: "Exceeds Daily Volume Limit", Solution: "The daily volume limit has been reached. Please change the configuration in the console if you want to send more messages.", Fault: FaultClient, Category: CategoryQuota},
 	{Code: CodeMonthLimitControl, Name: "MonthLimitControl", Message: "Exceeds Monthly Volume Limit", Solution: "The monthly volume limit has been reached. Please change the configuration in the console if you want to send more messages.", Fault: FaultClient, Category: CategoryQuota},
-	{Code: CodeForbiddenAction, Name: "ForbiddenAction", Message: "Illegal operation", Solution: "Please ensure the status of your account is active.", Fault: FaultClient, Category: CategoryAccount},
+	{Code: CodeSMSContentIllegal, Name: "SMSContentIllegal", Message: "短信内容包含禁止发送内容", Solution: "原因：短信内容包含禁止发送内容。 解决方案：修改短信文案，规范详情请参见短信模板规范。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeSMSSignIllegal, Name: "SMSSignIllegal", Message: "签名禁止使用", Solution: "原因：签名禁止使用。 解决方案：请在短信服务控制台申请符合规定的签名。更多操作，请参见申请短信签名。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeForbiddenAction, Name: "ForbiddenAction", Message: "Illegal operation", Solution: "Please ensure the status of your account is active.", Fault: FaultClient, Category: CategoryAccount, Deprecated: "no longer in the vendor table (2026-11-30)"},
 	{Code: CodeSignatureDoesNotMatch, Name: "SignatureDoesNotMatch", Message: "Specified signature is not matched with our records.", Solution: "The specified signature does not match our records.", Fault: FaultClient, Category: CategoryAuth},
 	{Code: CodeInvalidTimeStampExpired, Name: "InvalidTimeStampExpired", Message: "Specified time stamp or date value is expired.", Solution: "The time stamp is not within 15 minutes compared with the server time and has expired.", Fault: FaultClient, Category: CategoryAuth},
 	{Code: CodeSignatureNonceUsed, Name: "SignatureNonceUsed", Message: "Specified signature nonce was used already.", Solution: "The SignatureNonce has already been used. This field is to prevent network attacks. A different service request should be assigned with a unique SignatureNonce.", Fault: FaultClient, Category: CategoryAuth},
 	{Code: CodeInvalidVersion, Name: "InvalidVersion", Message: "Specified parameter version is not valid.", Solution: "The version of the interface is wrong.", Fault: FaultClient, Category: CategoryValidation},
 	{Code: CodeInvalidActionNotFound, Name: "InvalidActionNotFound", Message: "Specified api was not found, please check your url and method", Solution: "The name of the interface is wrong. Please check and make sure the name of the interface is correct.", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeSignCountOverLimit, Name: "SignCountOverLimit", Message: "超过单自然日签名申请数量上限", Solution: "原因：一个自然日中申请签名数量超过限制。 解决方案：合理安排每天的签名申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。", Fault: FaultClient, Category: CategoryQuota},
+	{Code: CodeTemplateCountOverLimit, Name: "TemplateCountOverLimit", Message: "超过单自然日模板申请数量上限", Solution: "原因：一个自然日中申请模板数量超过限制。 解决方案：合理安排每天的模板申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。", Fault: FaultClient, Category: CategoryQuota},
+	{Code: CodeSignNameIllegal, Name: "SignNameIllegal", Message: "签名名称不符合规范", Solution: "原因：签名名称不符合规范。 解决方案：请重新申请签名。签名规范，请参见短信签名规范。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeSignFileLimit, Name: "SignFileLimit", Message: "签名认证材料附件大小超过限制", Solution: "原因：签名认证材料附件大小超过限制。 解决方案：压缩签名认证材料至2 MB以下。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeSignOverLimit, Name: "SignOverLimit", Message: "签名字符数量超过限制", Solution: "原因：签名的名称或申请说明的字数超过限制。 解决方案：修改签名名称或申请说明，并重新提交审核。签名规范，请参见短信签名规范。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeTemplateOverLimit, Name: "TemplateOverLimit", Message: "模板字符数量超过限制", Solution: "原因：模板的名称、内容或申请说明的字数超过限制。 解决方案：修改模板的名称、内容或申请说明，并重新提交审核。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeSignatureBlacklist, Name: "SignatureBlacklist", Message: "签名内容涉及违规信息", Solution: "原因：签名内容涉及违规信息。 解决方案：重新修改签名内容。签名规范，请参见短信签名规范。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeShorturlOverLimit, Name: "ShorturlOverLimit", Message: "超过单自然日短链申请数量上限", Solution: "原因：一天创建短链数量超过限制。 解决方案：合理预估一天申请短链数量，次日重新创建短链。", Fault: FaultClient, Category: CategoryQuota},
+	{Code: CodeNoAvailableShortURL, Name: "NoAvailableShortURL", Message: "该账号无有效短链", Solution: "原因：企业客户当前并无有效短链。 解决方案：企业客户需重新申请有效短链，保证在短链有效期内调用短链生成接口。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeShorturlNameIllegal, Name: "ShorturlNameIllegal", Message: "短链名不能超过13字符", Solution: "原因：短链名不能超过13个字符。 解决方案：请根据短链规范重新创建。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeSourceurlOverLimit, Name: "SourceurlOverLimit", Message: "原始链接字符数量超过限制", Solution: "原因：原始链接字符数量超过限制。 解决方案：重新创建判断字符长度是否符合平台规则。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeShorturlTimeIllegal, Name: "ShorturlTimeIllegal", Message: "短链有效期期限超过限制", Solution: "原因：选择短链有效期限超过30天限制。 解决方案：请保证短链有效期输入在30天以内。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodePhonenumbersOverLimit, Name: "PhonenumbersOverLimit", Message: "上传手机号个数超过上限", Solution: "原因：单次调用上传手机号个数超过50000个上限。 解决方案：分多次调用短参生成接口，单次上传手机号个数不超过50000个。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeShorturlStillAvailable, Name: "ShorturlStillAvailable", Message: "原始链接生成的短链仍在有效期内", Solution: "原因：原始链接生成的短链仍在有效期内，无需重复创建。 解决方案： - 待原始链接生成的短链失效或删除该短链后，重新创建。 - 使用新的原始链接，创建新的短链。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeErrorEmptyFile, Name: "ErrorEmptyFile", Message: "签名文件为空", Solution: "原因：签名文件为空。 解决方案：检查签名文件，补充签名资质证明、授权书等相关文件截图。相关操作，请参见申请短信签名。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeGatewayError, Name: "GatewayError", Message: "调用发送应用模块失败", Solution: "原因：调用发送应用模块失败。 解决方案：调用发送应用模块失败，请尝试重新发送。", Retryable: true, Fault: FaultServer, Category: CategoryInternal},
+	{Code: CodeErrorSignNotDelete, Name: "ErrorSignNotDelete", Message: "审核中的签名，暂时无法删除", Solution: "原因：签名正在审核中，暂时无法删除。 解决方案：请签名审核结束后，再删除对应签名。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeErrorSignNotModify, Name: "ErrorSignNotModify", Message: "已通过的签名不支持修改", Solution: "原因：已通过的签名不支持修改。 解决方案：请按签名规范，重新提交申请签名。具体操作，请参见申请短信签名。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeErrorTemplateNotDelete, Name: "ErrorTemplateNotDelete", Message: "审核中的模板，暂时无法删除", Solution: "原因：模板正在审核中，暂时无法删除。 解决方案：请模板审核结束后，再删除对应模板。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeErrorTemplateNotModify, Name: "ErrorTemplateNotModify", Message: "已通过的模板不支持修改", Solution: "原因：已通过的模板不支持修改。 解决方案：请按模板规范，重新提交申请模板。更多信息，请参见短信模板规范。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeSMSOverLimit, Name: "SMSOverLimit", Message: "单日最多申请模板或签名100条", Solution: "原因：您已超过单日最多申请模板或签名100条的上限。 解决方案：请您24小时后继续申请，或单击链接，打开钉钉扫码进入短信服务专属钉群处理。", Fault: FaultClient, Category: CategoryQuota},
+	{Code: CodeCustomerRefused, Name: "CustomerRefused", Message: "用户已退订推广短信", Solution: "原因：该手机用户已退订推广短信。 解决方案：请尊重手机用户意愿，减少对该客户的推广短信发送。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeSMSTestSignTemplateLimit, Name: "SMSTestSignTemplateLimit", Message: "测试模板和签名限制", Solution: "原因：测试专用签名和模板必须结合使用。 解决方案：请使用短信服务提供的测试专用签名和测试专用模板。相关操作，请参见发送测试短信。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeShorturlDomainEmpty, Name: "ShorturlDomainEmpty", Message: "短链创建失败", Solution: "解决方案：请先提交该链接的一级域名报备。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeTemplateParameterCountIllegal, Name: "TemplateParameterCountIllegal", Message: "验证码模板仅支持一个验证码作为变量", Solution: "原因：在验证码模板变量中只能定义一个参数。 解决方案：请修改验证码模板变量。更多信息，请参见验证码模板规范。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeSMSTestTemplateParamsIllegal, Name: "SMSTestTemplateParamsIllegal", Message: "测试专用模板中的变量仅支持4~6位纯数字", Solution: "解决方案：使用测试模板时变量仅支持传入4~6位纯数字。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeSMSTestNumberLimit, Name: "SMSTestNumberLimit", Message: "只能向已绑定的手机号发送", Solution: "原因：接收测试短信号码未在控制台绑定，或绑定过程未完成、未生效。 解决方案： - 通过测试功能发送短信，需要绑定测试手机号才可以发送。 - 请确认绑定操作已完成并且已生效。有时系统处理或同步可能会有延时。 说明 您登录短信服务控制台，在快速学习和测试页面，发送测试区域，绑定测试手机号即可。 更多有关测试短信内容，请参见发送测试短信。 原因：接口调用与绑定手机号不匹配。 解决方案：请检查在API请求或控制台调用中指定的手机号是否与在控制台绑定的测试手机号完全一致，包括国家码和格式。 原因：如您在生产环境遇到此错误码，请排查您是否将测试环境与生产环境混淆。 解决方案：测试签名和模板（在控制台显示有绿色“测”标记）会限制发送对象仅为已绑定的测试号码。请确保在正式发送短信时使用的是非测试的签名和模板。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeSMSSignEmojiIllegal, Name: "SMSSignEmojiIllegal", Message: "签名不能包含emoji表情", Solution: "解决方案：签名中不支持使用emoji表情。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeSecurityFrozenAccount, Name: "SecurityFrozenAccount", Message: "因该账号长时间未使用，出于对您的账号安全考虑，已限制您账号的短信发送", Solution: "您若需要继续使用该账号，请与您的商务经理联系。", Fault: FaultClient, Category: CategoryAccount},
+	{Code: CodeIsClose, Name: "IsClose", Message: "短信下发时通道被关停", Solution: "阿里云会自动剔除被关停通道，建议稍后重试。", Retryable: true, Fault: FaultServer, Category: CategoryDelivery},
+	{Code: CodeParamsIllegal, Name: "ParamsIllegal", Message: "参数错误", Solution: "请检查短信签名、短信文案或手机号码等参数是否传入正确。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeMobileNotOnService, Name: "MobileNotOnService", Message: "停机、空号、暂停服务、关机、不在服务区", Solution: "原因：运营商返回给阿里云平台该号码实时状态异常，如关机、停机、空号、暂停服务、不在服务区等。 解决方案：请核实接收手机号码状态是否正常。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeMobileSendLimit, Name: "MobileSendLimit", Message: "单个号码日、月发送上限，流控超限，频繁发送超限", Solution: "为了限制平台短信被恶意调用、在短时间内大量发起短信发送请求，阿里云平台和运营商都进行了流控限制。", Fault: FaultClient, Category: CategoryThrottling},
+	{Code: CodeMobileAccountAbnormal, Name: "MobileAccountAbnormal", Message: "用户账户异常、携号转网、欠费等", Solution: "建议检查号码状态，确保号码状态正常后重新尝试。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeMobileInBlack, Name: "MobileInBlack", Message: "手机号在黑名单", Solution: "通常为手机号在运营商平台黑名单库中，一般是用户已退订此签名或命中运营商平台黑名单规则导致。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeMoblleTerminalError, Name: "MoblleTerminalError", Message: "手机终端问题、内存满、SIM卡满、非法设备等", Solution: "建议核实终端设备状况、检查手机安全软件拦截记录、重启或者更换手机终端后再次尝试。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeContentKeyword, Name: "ContentKeyword", Message: "内容关键字拦截", Solution: "原因：运营商根据短信中有潜在风险或者高投诉的内容关键字进行自动拦截。 解决方案：请您检查发送的短信内容并相应修改文案。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeInvalidNumber, Name: "InvalidNumber", Message: "号码状态异常", Solution: "原因：短信接收号码状态异常，如关机、停机、空号、暂停服务、不在服务区或号码格式错误。 解决方案：请您核实号码状态是否正常、号码格式是否正确。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeContentError, Name: "ContentError", Message: "内容无退订", Solution: "原因：推广短信内容中必须带退订信息。 解决方案：请您核实文案内容，增加退订信息，在推广短信结尾添加“拒收请回复R”。更多详情请参见推广短信模板规范。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeRequestSuccess, Name: "RequestSuccess", Message: "请求成功（平台接到请求，但未接收到运营商侧的回执状态）", Solution: "原因：大概率是由于接收用户的状态异常导致。 解决方案：请您检查接收用户状态是否正常。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeSpNotByInterSMS, Name: "SpNotByInterSMS", Message: "未开通国际短信", Solution: "原因：收件人未开通接收国际短信功能。 解决方案：联系运营商开通国际短信功能后再进行短信发送。", Fault: FaultClient, Category: CategoryAccount},
+	{Code: CodeSpUnknownError, Name: "SpUnknownError", Message: "运营商未知错误", Solution: "该错误码表示阿里云平台接收到的运营商回执报告为未知错误，阿里云会定期与供应商核实更新。", Fault: FaultServer, Category: CategoryDelivery},
+	{Code: CodeUserReject, Name: "UserReject", Message: "接收用户已退订此业务或产品未开通", Solution: "建议将此类接收用户剔除出发送清单。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeNoRoute, Name: "NoRoute", Message: "当前短信内容无可用通道发送", Solution: "发送的业务场景属于暂时无法支持的场景。", Fault: FaultClient, Category: CategoryDelivery},
+	{Code: CodeUnsupportedContent, Name: "UnsupportedContent", Message: "不支持的短信内容", Solution: "原因：短信内容包含不支持的发送内容，如短信内容中包含繁体字、emoji表情符号、 其他非常用字符（例如【】〖〗『』「」m² • ①★※→ ❤™）。 解决方案：请检查短信模板内容以及您传入的变量内容，修改短信文案并去掉不支持的文字或符号。更详细的短信模板及变量规范，请参见短信模板规范。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeSMSContentMismatchTemplateType, Name: "SMSContentMismatchTemplateType", Message: "短信内容和模板属性不匹配", Solution: "原因：通知模板发送推广、营销的文案无法支持。 解决方案：请使用推广短信模板发送短信，模板末尾需加“拒收请回复R”。", Fault: FaultClient, Category: CategoryContent},
+	{Code: CodeOneCodeMultipleSign, Name: "OneCodeMultipleSign", Message: "一码多签", Solution: "原因：当前传入的扩展码和签名，与历史传入扩展码对应的签名不一致。 解决方案：建议您确保扩展码对应的签名在发送过程中保持不变，或更新扩展码签名映射关系中该扩展码对应的新签名，具体操作请参见扩展码管理。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodeCodeExceedLimit, Name: "CodeExceedLimit", Message: "自拓扩展码个数已超过上限", Solution: "原因：自拓扩展码数量上限为10n，n即自拓扩展位数，每个用户的自拓扩展位数不同，超过后无法分配新的扩展码发送新签名。 解决方案：建议您联系产品运营经理修改自拓扩展码位数，或删除扩展码签名映射关系中可回收的扩展码和签名，具体操作请参见扩展码管理。", Fault: FaultClient, Category: CategoryQuota},
+	{Code: CodeCodeError, Name: "CodeError", Message: "传入扩展码不可用", Solution: "原因：传入的自拓扩展位数超限，不可直接作为下发扩展码使用。 解决方案：建议传入标准位长的扩展码。", Fault: FaultClient, Category: CategoryValidation},
+	{Code: CodePortNotRegistered, Name: "PortNotRegistered", Message: "当前使用端口号尚未完成企业实名制报备流程", Solution: "原因：短信内容提供者需要报备相关实名资质信息，若部分运营商网关尚未完成报备，可能导致短信发送被拦截。 解决方案：短信发送前必须完成实名制报备。建议您根据实名制报备操作指南进行操作，您可以登录短信服务控制台签名管理页面查看签名报备状态。 运营商实名报备流程平均需要5-7个工作日，基于近期观测，部分运营商实名报备流程需要7-10个工作日，", Fault: FaultClient, Category: CategoryAccount},
+	{Code: CodeSignSourceIllegal, Name: "SignSourceIllegal", Message: "签名来源不支持", Solution: "原因：创建和修改签名时使用了不支持的签名来源。 解决方案：请选择符合规范的签名来源。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeSignStateIllegal, Name: "SignStateIllegal", Message: "签名状态为“不可用”", Solution: "原因:无法使用“不可用”状态的签名发送短信。 解决方案:请查看签名状态详情说明,并根据具体的“不可用”原因做签名编辑修正。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeShorturlNotFound, Name: "ShorturlNotFound", Message: "没有可删除的短链", Solution: "原因：未发现可以删除的短链，可能是该短链已被删除，或该短链并未成功创建。解决方案：无需重复删除已删除的短链。", Fault: FaultClient, Category: CategoryManagement},
+	{Code: CodeDelivered, Name: "Delivered", Message: "发送成功", Success: true},
 }

@@ -29,15 +29,20 @@ func Example() {
 	switch {
 	case err == nil:
 		fmt.Println("sent")
-	case errors.Is(err, smserr.ErrPhoneNumberIllegal):
+	case errors.Is(err, smserr.ErrMobileNumberIllegal):
 		fmt.Println("ask the user for another number")
+	case errors.Is(err, smserr.ErrBusinessLimitControl):
+		// A per-number limit (per minute, hour and day): a back-off of
+		// seconds does not clear it, so the table does not mark it
+		// retryable.
+		fmt.Println("too many messages to this number; try later:", err)
 	case smserr.IsRetryable(err):
 		fmt.Println("back off and send again:", err)
 	default:
 		fmt.Println("give up:", err)
 	}
 	// Output:
-	// back off and send again: smserr: isv.BUSINESS_LIMIT_CONTROL: minute-level flow control triggered (request id F655A8D5-B967-440B)
+	// too many messages to this number; try later: smserr: isv.BUSINESS_LIMIT_CONTROL: minute-level flow control triggered (request id F655A8D5-B967-440B)
 }
 
 func ExampleFromResponse() {
@@ -46,7 +51,7 @@ func ExampleFromResponse() {
 
 	// Any other code is an *Error. With no message from the server, the
 	// table's message is used.
-	err := smserr.FromResponse("isv.PHONE_NUMBER_ILLEGAL", "", "req-2")
+	err := smserr.FromResponse("isv.MOBILE_NUMBER_ILLEGAL", "", "req-2")
 	fmt.Println(err)
 
 	var e *smserr.Error
@@ -56,9 +61,9 @@ func ExampleFromResponse() {
 	}
 	// Output:
 	// <nil>
-	// smserr: isv.PHONE_NUMBER_ILLEGAL: The format of the phone number is wrong (request id req-2)
-	// isv.PHONE_NUMBER_ILLEGAL req-2
-	// Please input phone numbers according to format: Country Code + Phone Number
+	// smserr: isv.MOBILE_NUMBER_ILLEGAL: 手机号码格式错误 (request id req-2)
+	// isv.MOBILE_NUMBER_ILLEGAL req-2
+	// 原因：手机号码格式错误。 解决方案：参数PhoneNumbers请传入正确的格式。 - 国内消息：+/+86/0086/86或无任何前缀的11位手机号码，如1595195****。 - 国际/港澳台消息：国际区号+号码，如8520000****。
 }
 
 // serverError stands in for the Alibaba Cloud SDK's *errors.ServerError,
@@ -92,7 +97,8 @@ func ExampleFromError() {
 func ExampleIsRetryable() {
 	for _, err := range []error{
 		smserr.FromResponse("isp.SYSTEM_ERROR", "", ""),
-		fmt.Errorf("send: %w", smserr.ErrBusinessLimitControl),
+		fmt.Errorf("send: %w", smserr.ErrGatewayError),
+		smserr.FromResponse("isv.BUSINESS_LIMIT_CONTROL", "", ""),
 		smserr.FromResponse("isv.AMOUNT_NOT_ENOUGH", "", ""),
 		smserr.FromResponse("isv.SOME_NEW_CODE", "", ""),
 		errors.New("connection reset"),
@@ -101,7 +107,8 @@ func ExampleIsRetryable() {
 	}
 	// Output:
 	// true smserr: isp.SYSTEM_ERROR
-	// true send: smserr: isv.BUSINESS_LIMIT_CONTROL: Delivery frequency exceeds limit
+	// true send: smserr: isp.GATEWAY_ERROR: 调用发送应用模块失败
+	// false smserr: isv.BUSINESS_LIMIT_CONTROL: Delivery frequency exceeds limit
 	// false smserr: isv.AMOUNT_NOT_ENOUGH: Account Balance insufficient
 	// false smserr: isv.SOME_NEW_CODE
 	// false connection reset
@@ -129,6 +136,28 @@ func ExampleAll() {
 	}
 	// Output:
 	// isp.SYSTEM_ERROR internal
-	// isv.BUSINESS_LIMIT_CONTROL throttling
 	// isv.SYSTEM_LIMIT_CONTROL throttling
+	// isp.GATEWAY_ERROR internal
+	// IS_CLOSE delivery
+}
+
+// Info.Text gives the table's own text in each of its languages; Message
+// and Solution hold the first language's (English), or, for codes the
+// vendor documents in Chinese only, the Chinese.
+func ExampleInfo_Text() {
+	for _, code := range []string{"isp.SYSTEM_ERROR", "isv.MOBILE_NUMBER_ILLEGAL"} {
+		info, _ := smserr.Lookup(code)
+		fmt.Println(code, info.Message)
+		for _, lang := range []string{"en", "zh"} {
+			message, _, ok := info.Text(lang)
+			fmt.Printf("  %s: %q %v\n", lang, message, ok)
+		}
+	}
+	// Output:
+	// isp.SYSTEM_ERROR isp.SYSTEM_ERROR
+	//   en: "isp.SYSTEM_ERROR" true
+	//   zh: "系统错误，请重新调用" true
+	// isv.MOBILE_NUMBER_ILLEGAL 手机号码格式错误
+	//   en: "" false
+	//   zh: "手机号码格式错误" true
 }

@@ -27,14 +27,23 @@ var sentinels = []struct {
 	code smserr.Code
 	err  error
 }{
+	{"SMSSignatureSceneIllegal", smserr.CodeSMSSignatureSceneIllegal, smserr.ErrSMSSignatureSceneIllegal},
+	{"ExtendCodeError", smserr.CodeExtendCodeError, smserr.ErrExtendCodeError},
+	{"DomesticNumberNotSupported", smserr.CodeDomesticNumberNotSupported, smserr.ErrDomesticNumberNotSupported},
+	{"DenyIPRange", smserr.CodeDenyIPRange, smserr.ErrDenyIPRange},
 	{"RAMPermissionDeny", smserr.CodeRAMPermissionDeny, smserr.ErrRAMPermissionDeny},
 	{"OutOfService", smserr.CodeOutOfService, smserr.ErrOutOfService},
 	{"ProductUnSubscript", smserr.CodeProductUnSubscript, smserr.ErrProductUnSubscript},
+	{"ProductUnsubscribe", smserr.CodeProductUnsubscribe, smserr.ErrProductUnsubscribe},
 	{"AccountNotExists", smserr.CodeAccountNotExists, smserr.ErrAccountNotExists},
 	{"AccountAbnormal", smserr.CodeAccountAbnormal, smserr.ErrAccountAbnormal},
+	{"SMSTemplateIllegal", smserr.CodeSMSTemplateIllegal, smserr.ErrSMSTemplateIllegal},
+	{"SMSSignatureIllegal", smserr.CodeSMSSignatureIllegal, smserr.ErrSMSSignatureIllegal},
 	{"SMSContentcodeIllegal", smserr.CodeSMSContentcodeIllegal, smserr.ErrSMSContentcodeIllegal},
 	{"InvalidParameters", smserr.CodeInvalidParameters, smserr.ErrInvalidParameters},
 	{"SystemError", smserr.CodeSystemError, smserr.ErrSystemError},
+	{"MobileNumberIllegal", smserr.CodeMobileNumberIllegal, smserr.ErrMobileNumberIllegal},
+	{"MobileCountOverLimit", smserr.CodeMobileCountOverLimit, smserr.ErrMobileCountOverLimit},
 	{"PhoneNumberIllegal", smserr.CodePhoneNumberIllegal, smserr.ErrPhoneNumberIllegal},
 	{"PhoneNumberCountOverLimit", smserr.CodePhoneNumberCountOverLimit, smserr.ErrPhoneNumberCountOverLimit},
 	{"TemplateMissingParameters", smserr.CodeTemplateMissingParameters, smserr.ErrTemplateMissingParameters},
@@ -42,18 +51,75 @@ var sentinels = []struct {
 	{"InvalidJSONParam", smserr.CodeInvalidJSONParam, smserr.ErrInvalidJSONParam},
 	{"BlackKeyControlLimit", smserr.CodeBlackKeyControlLimit, smserr.ErrBlackKeyControlLimit},
 	{"ParamLengthLimit", smserr.CodeParamLengthLimit, smserr.ErrParamLengthLimit},
+	{"ParamNotSupportURL", smserr.CodeParamNotSupportURL, smserr.ErrParamNotSupportURL},
 	{"AmountNotEnough", smserr.CodeAmountNotEnough, smserr.ErrAmountNotEnough},
+	{"TemplateParamsIllegal", smserr.CodeTemplateParamsIllegal, smserr.ErrTemplateParamsIllegal},
 	{"NotSupportedCountry", smserr.CodeNotSupportedCountry, smserr.ErrNotSupportedCountry},
 	{"RAMCheckFailed", smserr.CodeRAMCheckFailed, smserr.ErrRAMCheckFailed},
 	{"SystemLimitControl", smserr.CodeSystemLimitControl, smserr.ErrSystemLimitControl},
 	{"DayLimitControl", smserr.CodeDayLimitControl, smserr.ErrDayLimitControl},
 	{"MonthLimitControl", smserr.CodeMonthLimitControl, smserr.ErrMonthLimitControl},
+	{"SMSContentIllegal", smserr.CodeSMSContentIllegal, smserr.ErrSMSContentIllegal},
+	{"SMSSignIllegal", smserr.CodeSMSSignIllegal, smserr.ErrSMSSignIllegal},
 	{"ForbiddenAction", smserr.CodeForbiddenAction, smserr.ErrForbiddenAction},
 	{"SignatureDoesNotMatch", smserr.CodeSignatureDoesNotMatch, smserr.ErrSignatureDoesNotMatch},
 	{"InvalidTimeStampExpired", smserr.CodeInvalidTimeStampExpired, smserr.ErrInvalidTimeStampExpired},
 	{"SignatureNonceUsed", smserr.CodeSignatureNonceUsed, smserr.ErrSignatureNonceUsed},
 	{"InvalidVersion", smserr.CodeInvalidVersion, smserr.ErrInvalidVersion},
 	{"InvalidActionNotFound", smserr.CodeInvalidActionNotFound, smserr.ErrInvalidActionNotFound},
+	{"SignCountOverLimit", smserr.CodeSignCountOverLimit, smserr.ErrSignCountOverLimit},
+	{"TemplateCountOverLimit", smserr.CodeTemplateCountOverLimit, smserr.ErrTemplateCountOverLimit},
+	{"SignNameIllegal", smserr.CodeSignNameIllegal, smserr.ErrSignNameIllegal},
+	{"SignFileLimit", smserr.CodeSignFileLimit, smserr.ErrSignFileLimit},
+	{"SignOverLimit", smserr.CodeSignOverLimit, smserr.ErrSignOverLimit},
+	{"TemplateOverLimit", smserr.CodeTemplateOverLimit, smserr.ErrTemplateOverLimit},
+	{"SignatureBlacklist", smserr.CodeSignatureBlacklist, smserr.ErrSignatureBlacklist},
+	{"ShorturlOverLimit", smserr.CodeShorturlOverLimit, smserr.ErrShorturlOverLimit},
+	{"NoAvailableShortURL", smserr.CodeNoAvailableShortURL, smserr.ErrNoAvailableShortURL},
+	{"ShorturlNameIllegal", smserr.CodeShorturlNameIllegal, smserr.ErrShorturlNameIllegal},
+	{"SourceurlOverLimit", smserr.CodeSourceurlOverLimit, smserr.ErrSourceurlOverLimit},
+	{"ShorturlTimeIllegal", smserr.CodeShorturlTimeIllegal, smserr.ErrShorturlTimeIllegal},
+	{"PhonenumbersOverLimit", smserr.CodePhonenumbersOverLimit, smserr.ErrPhonenumbersOverLimit},
+	{"ShorturlStillAvailable", smserr.CodeShorturlStillAvailable, smserr.ErrShorturlStillAvailable},
+	{"ErrorEmptyFile", smserr.CodeErrorEmptyFile, smserr.ErrErrorEmptyFile},
+	{"GatewayError", smserr.CodeGatewayError, smserr.ErrGatewayError},
+	{"ErrorSignNotDelete", smserr.CodeErrorSignNotDelete, smserr.ErrErrorSignNotDelete},
+	{"ErrorSignNotModify", smserr.CodeErrorSignNotModify, smserr.ErrErrorSignNotModify},
+	{"ErrorTemplateNotDelete", smserr.CodeErrorTemplateNotDelete, smserr.ErrErrorTemplateNotDelete},
+	{"ErrorTemplateNotModify", smserr.CodeErrorTemplateNotModify, smserr.ErrErrorTemplateNotModify},
+	{"SMSOverLimit", smserr.CodeSMSOverLimit, smserr.ErrSMSOverLimit},
+	{"CustomerRefused", smserr.CodeCustomerRefused, smserr.ErrCustomerRefused},
+	{"SMSTestSignTemplateLimit", smserr.CodeSMSTestSignTemplateLimit, smserr.ErrSMSTestSignTemplateLimit},
+	{"ShorturlDomainEmpty", smserr.CodeShorturlDomainEmpty, smserr.ErrShorturlDomainEmpty},
+	{"TemplateParameterCountIllegal", smserr.CodeTemplateParameterCountIllegal, smserr.ErrTemplateParameterCountIllegal},
+	{"SMSTestTemplateParamsIllegal", smserr.CodeSMSTestTemplateParamsIllegal, smserr.ErrSMSTestTemplateParamsIllegal},
+	{"SMSTestNumberLimit", smserr.CodeSMSTestNumberLimit, smserr.ErrSMSTestNumberLimit},
+	{"SMSSignEmojiIllegal", smserr.CodeSMSSignEmojiIllegal, smserr.ErrSMSSignEmojiIllegal},
+	{"SecurityFrozenAccount", smserr.CodeSecurityFrozenAccount, smserr.ErrSecurityFrozenAccount},
+	{"IsClose", smserr.CodeIsClose, smserr.ErrIsClose},
+	{"ParamsIllegal", smserr.CodeParamsIllegal, smserr.ErrParamsIllegal},
+	{"MobileNotOnService", smserr.CodeMobileNotOnService, smserr.ErrMobileNotOnService},
+	{"MobileSendLimit", smserr.CodeMobileSendLimit, smserr.ErrMobileSendLimit},
+	{"MobileAccountAbnormal", smserr.CodeMobileAccountAbnormal, smserr.ErrMobileAccountAbnormal},
+	{"MobileInBlack", smserr.CodeMobileInBlack, smserr.ErrMobileInBlack},
+	{"MoblleTerminalError", smserr.CodeMoblleTerminalError, smserr.ErrMoblleTerminalError},
+	{"ContentKeyword", smserr.CodeContentKeyword, smserr.ErrContentKeyword},
+	{"InvalidNumber", smserr.CodeInvalidNumber, smserr.ErrInvalidNumber},
+	{"ContentError", smserr.CodeContentError, smserr.ErrContentError},
+	{"RequestSuccess", smserr.CodeRequestSuccess, smserr.ErrRequestSuccess},
+	{"SpNotByInterSMS", smserr.CodeSpNotByInterSMS, smserr.ErrSpNotByInterSMS},
+	{"SpUnknownError", smserr.CodeSpUnknownError, smserr.ErrSpUnknownError},
+	{"UserReject", smserr.CodeUserReject, smserr.ErrUserReject},
+	{"NoRoute", smserr.CodeNoRoute, smserr.ErrNoRoute},
+	{"UnsupportedContent", smserr.CodeUnsupportedContent, smserr.ErrUnsupportedContent},
+	{"SMSContentMismatchTemplateType", smserr.CodeSMSContentMismatchTemplateType, smserr.ErrSMSContentMismatchTemplateType},
+	{"OneCodeMultipleSign", smserr.CodeOneCodeMultipleSign, smserr.ErrOneCodeMultipleSign},
+	{"CodeExceedLimit", smserr.CodeCodeExceedLimit, smserr.ErrCodeExceedLimit},
+	{"CodeError", smserr.CodeCodeError, smserr.ErrCodeError},
+	{"PortNotRegistered", smserr.CodePortNotRegistered, smserr.ErrPortNotRegistered},
+	{"SignSourceIllegal", smserr.CodeSignSourceIllegal, smserr.ErrSignSourceIllegal},
+	{"SignStateIllegal", smserr.CodeSignStateIllegal, smserr.ErrSignStateIllegal},
+	{"ShorturlNotFound", smserr.CodeShorturlNotFound, smserr.ErrShorturlNotFound},
 }
 
 // all collects All() into a slice.
@@ -461,7 +527,8 @@ func TestIsRetryable(t *testing.T) {
 		{"plain", errors.New("connection reset"), false},
 		{"plain wrapped", fmt.Errorf("send: %w", io.EOF), false},
 		{"system error", smserr.FromResponse("isp.SYSTEM_ERROR", "", ""), true},
-		{"business limit", smserr.FromResponse("isv.BUSINESS_LIMIT_CONTROL", "", ""), true},
+		{"business limit (per number; back-off does not clear it)", smserr.FromResponse("isv.BUSINESS_LIMIT_CONTROL", "", ""), false},
+		{"gateway error", smserr.FromResponse("isp.GATEWAY_ERROR", "", ""), true},
 		{"system limit", smserr.FromResponse("isv.SYSTEM_LIMIT_CONTROL", "", ""), true},
 		{"sentinel", smserr.ErrSystemError, true},
 		{"permission", smserr.FromResponse("isp.RAM_PERMISSION_DENY", "", ""), false},
@@ -471,7 +538,7 @@ func TestIsRetryable(t *testing.T) {
 		{"wrapped retryable", fmt.Errorf("b: %w", fmt.Errorf("a: %w", smserr.FromResponse("isp.SYSTEM_ERROR", "", ""))), true},
 		{"wrapped not retryable", fmt.Errorf("a: %w", smserr.FromResponse("isv.AMOUNT_NOT_ENOUGH", "", "")), false},
 		{"alibaba retryable", &aliServerError{code: "isp.SYSTEM_ERROR"}, true},
-		{"alibaba wrapped retryable", fmt.Errorf("a: %w", &aliServerError{code: "isv.BUSINESS_LIMIT_CONTROL"}), true},
+		{"alibaba wrapped retryable", fmt.Errorf("a: %w", &aliServerError{code: "isp.GATEWAY_ERROR"}), true},
 		{"alibaba not retryable", &aliServerError{code: "SignatureDoesNotMatch"}, false},
 		{"smithy retryable", fmt.Errorf("a: %w", &smithyAPIError{code: "isv.SYSTEM_LIMIT_CONTROL"}), true},
 		{"smithy unknown", &smithyAPIError{code: "ThrottlingException"}, false},
@@ -578,7 +645,7 @@ func TestCode(t *testing.T) {
 		t.Errorf("fmt.Sprint = %q", got)
 	}
 	info, ok := c.Info()
-	if !ok || info.Code != c || info.Name != "BusinessLimitControl" || !info.Retryable ||
+	if !ok || info.Code != c || info.Name != "BusinessLimitControl" || info.Retryable ||
 		info.Fault != smserr.FaultClient || info.Category != smserr.CategoryThrottling ||
 		info.Message != "Delivery frequency exceeds limit" {
 		t.Errorf("Info() = %+v, %v", info, ok)
@@ -662,7 +729,7 @@ func TestLogValue(t *testing.T) {
 		"code":       "isv.BUSINESS_LIMIT_CONTROL",
 		"message":    "minute limit",
 		"request_id": "R-LOG",
-		"retryable":  true,
+		"retryable":  false,
 		"fault":      "client",
 		"category":   "throttling",
 	}
@@ -732,9 +799,9 @@ func TestAllReturnsCopies(t *testing.T) {
 		info.Message = "changed"
 		info.Retryable = !info.Retryable
 	}
-	info, _ := smserr.Lookup("isv.BUSINESS_LIMIT_CONTROL")
+	info, _ := smserr.Lookup("isp.GATEWAY_ERROR")
 	info.Retryable = false
-	if !smserr.IsRetryable(smserr.ErrBusinessLimitControl) {
+	if !smserr.IsRetryable(smserr.ErrGatewayError) {
 		t.Error("changing an Info changed the table")
 	}
 	if info, _ := smserr.Lookup("OK"); info.Message != "Accepted" {

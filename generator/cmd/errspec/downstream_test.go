@@ -285,8 +285,8 @@ import (
 )
 
 func main() {
-	err := smserr.FromResponse("isv.BUSINESS_LIMIT_CONTROL", "", "")
-	fmt.Println(errors.Is(err, smserr.ErrBusinessLimitControl), smserr.IsRetryable(err))
+	err := smserr.FromResponse("isp.GATEWAY_ERROR", "", "")
+	fmt.Println(errors.Is(err, smserr.ErrGatewayError), smserr.IsRetryable(err))
 }
 `,
 	})

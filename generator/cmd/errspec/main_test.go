@@ -88,8 +88,10 @@ func TestValidateBadSpecs(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
+	// The shipped spec's 67 codes new since 2018 have no English text, and
+	// the 7 the live table dropped no Chinese: warnings, not problems.
 	code, out, errOut := errspec(t, "validate", "../../../spec/alibaba-sms.yaml")
-	if code != 0 || out != "../../../spec/alibaba-sms.yaml: ok, 28 codes\n" || errOut != "" {
+	if code != 0 || out != "../../../spec/alibaba-sms.yaml: ok, 95 codes\n" || strings.Count(errOut, ": warning: ") != 74 || strings.Count(errOut, "\n") != 74 {
 		t.Errorf("validate shipped spec: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	one := writeSpec(t, t.TempDir(), "one.yaml", "package: x\ncodes:\n  - code: A\n")
