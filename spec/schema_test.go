@@ -454,7 +454,6 @@ func TestSchemaAcceptsLoaderEdges(t *testing.T) {
 	}
 }
 
-
 // goldenSpecs returns the spec.yaml of every golden case, by case name:
 // the generator's (good) and the loader's (bad, in testdata/load).
 func goldenSpecs(t *testing.T) (good, bad map[string][]byte) {
