@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/errspec/errspec/gen/smserr"
 )
@@ -69,5 +70,14 @@ func TestLiveTable(t *testing.T) {
 	}
 	if info, _ := smserr.Lookup("isv.MOBILE_NUMBER_ILLEGAL"); !strings.Contains(info.Message, "手机号码") {
 		t.Errorf("isv.MOBILE_NUMBER_ILLEGAL: Message %q; want the live table's Chinese", info.Message)
+	}
+}
+
+// TestInfoSize: Info grows by HTTPStatus alone (8 bytes on 64-bit
+// platforms) over the 120 bytes it had; each language's text lives beside
+// the table, not in Info, so Lookup copies no more than that.
+func TestInfoSize(t *testing.T) {
+	if size := unsafe.Sizeof(smserr.Info{}); size > 120+unsafe.Sizeof(int(0)) {
+		t.Errorf("Info is %d bytes, want at most %d", size, 120+unsafe.Sizeof(int(0)))
 	}
 }
