@@ -100,15 +100,15 @@ func traceInit(b *testing.B, bin, pkg string) (initTrace, bool) {
 }
 
 // BenchmarkInit runs a program that uses the generated package of 10,000
-// codes, and one that uses Floor's package of the same table, whose map
-// literal is built when the program starts, with GODEBUG=inittrace=1. It
+// codes, and one that uses MapLiteral's package of the same table, whose
+// map is built when the program starts, with GODEBUG=inittrace=1. It
 // reports each package's initialization (time, bytes and allocations; all
 // 0 when the runtime has no initialization to report for it), and the time
 // a run of the whole program takes.
 func BenchmarkInit(b *testing.B) {
 	for _, c := range []struct{ name, main, pkg string }{
 		{"codes=10000/impl=errspec", "main10000", genPath + "/synth10000"},
-		{"codes=10000/impl=maplit", "floor", genPath + "/floor10000"},
+		{"codes=10000/impl=maplit", "maplit", genPath + "/maplit10000"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			bin := buildMain(b, c.main)
@@ -143,41 +143,70 @@ func tableText[I any](all iter.Seq[I], text func(I) int) int {
 	return n
 }
 
-// BenchmarkBuild compiles the generated package of 10,000 codes with go
-// build, under an import path of its own each time so that the build cache
-// cannot answer, and reports how much a program grows when it uses the
-// package: the whole package (against a program that does the same
-// without it), and the table's part (the growth from 1,000 to 10,000 codes),
-// each against the bytes of the table's text.
+// BenchmarkBuild compiles the generated package of 10,000 codes, and
+// MapLiteral's package of the same table, with go build, in turns: each
+// operation builds both, in alternating order, each under an import path
+// of its own so that the build cache cannot answer (the packages they
+// import, the standard library's, come from the cache, as they do in any
+// build but the first). It reports each one's median time, and
+// errspec/maplit, their ratio, paired as lookupPair pairs blocks. It also
+// reports how much a program grows when it uses the generated package:
+// the whole package (against a program that does the same without it),
+// and the table's part (the growth from 1,000 to 10,000 codes), each
+// against the bytes of the table's text.
 func BenchmarkBuild(b *testing.B) {
 	b.Run("codes=10000", func(b *testing.B) {
-		src, err := os.ReadFile("testdata/gen/synth10000/errors.go")
-		if err != nil {
-			b.Fatal(err)
+		read := func(path string) []byte {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return src
 		}
+		errspec, maplit := read("testdata/gen/synth10000/errors.go"), read("testdata/gen/maplit10000/maplit.go")
 		dir := b.TempDir()
 		module := fmt.Sprintf("buildbench%d", time.Now().UnixNano())
 		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.23\n"), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		i := 0
-		for b.Loop() {
+		build := func(src []byte) time.Duration {
 			pkg := fmt.Sprintf("p%d", i)
 			i++
 			if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
 				b.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, pkg, "errors.go"), src, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, pkg, "x.go"), src, 0o644); err != nil {
 				b.Fatal(err)
 			}
 			cmd := exec.Command("go", "build", "./"+pkg)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+			start := time.Now()
 			if out, err := cmd.CombinedOutput(); err != nil {
 				b.Fatalf("go build: %v\n%s", err, out)
 			}
+			return time.Since(start)
+		}
+		var errspecS, maplitS, maplitFirst, errspecFirst []float64
+		round := 0
+		for b.Loop() {
+			var te, tm time.Duration
+			if round%2 == 0 {
+				tm, te = build(maplit), build(errspec)
+				maplitFirst = append(maplitFirst, float64(te)/float64(tm))
+			} else {
+				te, tm = build(errspec), build(maplit)
+				errspecFirst = append(errspecFirst, float64(te)/float64(tm))
+			}
+			errspecS = append(errspecS, te.Seconds())
+			maplitS = append(maplitS, tm.Seconds())
+			round++
 		}
 		b.StopTimer()
+		b.ReportMetric(medianOf(errspecS), "errspec-s")
+		b.ReportMetric(medianOf(maplitS), "maplit-s")
+		b.ReportMetric(pairedRatio(maplitFirst, errspecFirst), "errspec/maplit")
 		size := func(name string) float64 {
 			fi, err := os.Stat(buildMain(b, name))
 			if err != nil {
