@@ -54,11 +54,11 @@ var categories = []string{"auth", "billing", "quota", "throttling", "validation"
 // numeric codes with an explicit name, with English and Chinese texts of
 // real lengths. The first code is the success code OK. The same n gives the
 // same spec; every code and every Go name is distinct.
-func SpecYAML(n int) []byte { return specYAML(fmt.Sprintf("synth%d", n), synthRows(Mixed, n)) }
+func SpecYAML(n int) []byte { return specYAML(fmt.Sprintf("synth%d", n), synthRows(Mixed, n, true)) }
 
 // Codes returns the codes of SpecYAML(n), in order, without the cost of
 // parsing it.
-func Codes(n int) []string { return codesOf(synthRows(Mixed, n)) }
+func Codes(n int) []string { return codesOf(synthRows(Mixed, n, false)) }
 
 // A Shape is a kind of code vendors' tables hold: lookups are measured
 // and checked on each, as a hash may suit one and not another.
@@ -88,12 +88,12 @@ var Shapes = []Shape{Dotted, Numeric, SQLState}
 // <shape><n> (dotted28), with texts as SpecYAML's. The same shape and n
 // give the same spec; every code and every Go name is distinct.
 func ShapeSpecYAML(shape Shape, n int) []byte {
-	return specYAML(fmt.Sprintf("%s%d", shape, n), synthRows(shape, n))
+	return specYAML(fmt.Sprintf("%s%d", shape, n), synthRows(shape, n, true))
 }
 
 // ShapeCodes returns the codes of ShapeSpecYAML(shape, n), in order,
 // without the cost of parsing it.
-func ShapeCodes(shape Shape, n int) []string { return codesOf(synthRows(shape, n)) }
+func ShapeCodes(shape Shape, n int) []string { return codesOf(synthRows(shape, n, false)) }
 
 // Misses returns n codes of the shape that codes does not hold, drawn as
 // the shape's codes are: the unknown codes a lookup meets. The same
@@ -210,13 +210,20 @@ func codesOf(rows []spec.Entry) []string {
 }
 
 // synthRows makes the rows of a spec of n codes of a shape, as the spec
-// would hold them before checking.
-func synthRows(shape Shape, n int) []spec.Entry {
+// would hold them before checking; without texts, only their codes and
+// names. Mixed's codes and texts come from one random sequence, as they
+// always have, so that SpecYAML stays what it was; the other shapes draw
+// their texts from a sequence of their own.
+func synthRows(shape Shape, n int, texts bool) []spec.Entry {
 	seed := uint64(n)
-	if shape != Mixed { // Mixed keeps the seed SpecYAML always had
+	if shape != Mixed {
 		seed ^= uint64(len(shape)) << 32
 	}
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	rt := r // the texts' random numbers
+	if shape != Mixed {
+		rt = rand.New(rand.NewPCG(seed, 0x7e47))
+	}
 	var rows []spec.Entry
 	switch shape {
 	case Mixed, Dotted:
@@ -232,24 +239,38 @@ func synthRows(shape Shape, n int) []spec.Entry {
 	}
 	for len(rows) < n {
 		code, name := shapeCode(shape, r, n)
+		if codes[code] {
+			continue
+		}
 		goName := name
 		if goName == "" {
 			goName = namer.Name(code)
 		}
-		if codes[code] || names[goName] {
+		if names[goName] {
 			continue
 		}
 		codes[code], names[goName] = true, true
-		c := spec.Entry{Code: code, Name: name, Message: synthText(r, 2+r.IntN(6))}
-		if r.IntN(3) > 0 {
-			c.Solution = synthText(r, 4+r.IntN(10))
+		c := spec.Entry{Code: code, Name: name}
+		switch {
+		case texts:
+			c.Message = synthText(rt, 2+rt.IntN(6))
+			if rt.IntN(3) > 0 {
+				c.Solution = synthText(rt, 4+rt.IntN(10))
+			}
+		case shape == Mixed: // the codes that follow depend on the texts' draws
+			skipText(rt, 2+rt.IntN(6))
+			if rt.IntN(3) > 0 {
+				skipText(rt, 4+rt.IntN(10))
+			}
 		}
-		c.Retryable = r.IntN(8) == 0
-		if r.IntN(10) == 0 {
-			c.Fault = spec.FaultServer
-		}
-		if r.IntN(2) == 0 {
-			c.Category = categories[r.IntN(len(categories))]
+		if texts || shape == Mixed {
+			c.Retryable = rt.IntN(8) == 0
+			if rt.IntN(10) == 0 {
+				c.Fault = spec.FaultServer
+			}
+			if rt.IntN(2) == 0 {
+				c.Category = categories[rt.IntN(len(categories))]
+			}
 		}
 		rows = append(rows, c)
 	}
@@ -312,6 +333,18 @@ func joinWords(r *rand.Rand, words []string, n int, sep string) string {
 		w[i] = words[r.IntN(len(words))]
 	}
 	return strings.Join(w, sep)
+}
+
+// skipText draws from r what synthText(r, n) would, without making the
+// text.
+func skipText(r *rand.Rand, n int) {
+	words := textWords
+	if r.IntN(5) == 0 {
+		words, n = chineseText, 1+n/3
+	}
+	for range n {
+		r.IntN(len(words))
+	}
 }
 
 // synthText is a text of about n words, in Chinese one time in five.
