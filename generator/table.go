@@ -208,7 +208,7 @@ func dataSections(m *DocData) ([]section, error) {
 			)},
 		decl{new(doc).add("codeHashSeed is the seed of codeHash with which the generator found the perfect hash."),
 			jen.Const().Id("codeHashSeed").Op("=").Id(fmt.Sprintf("0x%016x", p.seed))},
-		numbers("codeBuckets", "uint16", new(doc).add("codeBuckets holds the seed of each bucket of keys."), len(p.buckets), func(i int) string { return fmt.Sprint(p.buckets[i]) }),
+		numbers("codeBuckets", bucketType(p), new(doc).add("codeBuckets holds the displacement of each bucket of keys."), len(p.buckets), func(i int) string { return fmt.Sprint(p.buckets[i]) }),
 		numbers("codeSlots", "uint64", new(doc).add("codeSlots holds, for each slot, the tag and the position of the key in it, and 0 for slots no key lands in."), len(p.slots), func(i int) string {
 			if p.slots[i] == 0 {
 				return "0"
@@ -217,6 +217,15 @@ func dataSections(m *DocData) ([]section, error) {
 		}),
 	}
 	return append(sections, rowSections(m)...), nil
+}
+
+// bucketType is the type of codeBuckets: uint16 when every displacement,
+// which is below the number of slots, fits one, to halve the array.
+func bucketType(p perfectHash) string {
+	if len(p.slots) <= 1<<16 {
+		return "uint16"
+	}
+	return "uint32"
 }
 
 // familyRows are the families' entries of codeFamilies, longer prefixes
@@ -275,16 +284,22 @@ func numbers(name, typ string, d *doc, n int, lit func(i int) string) section {
 	}
 }
 
-// rowSections emits codeTable, the rows, in the table's order.
+// rowSections emits codeTable, the rows, in the table's order, and the
+// zero Info after them.
 func rowSections(m *DocData) []section {
 	return []section{block{
-		doc: new(doc).add("codeTable holds the rows, in the table's order."),
-		n:   len(m.Codes),
+		doc: new(doc).add("codeTable holds the rows, in the table's order, then the zero Info, which Lookup copies for a code the table does not list."),
+		n:   len(m.Codes) + 1,
 		sep: "\n",
 		wrap: func(items []jen.Code) jen.Code {
 			return jen.Var().Id("codeTable").Op("=").Index(jen.Op("...")).Id("Info").Values(items...)
 		},
-		item: func(i int) []jen.Code { return []jen.Code{jen.Line().Values(row(m, m.Codes[i])...)} },
+		item: func(i int) []jen.Code {
+			if i == len(m.Codes) {
+				return []jen.Code{jen.Line().Values()}
+			}
+			return []jen.Code{jen.Line().Values(row(m, m.Codes[i])...)}
+		},
 	}}
 }
 

@@ -476,16 +476,19 @@ func (i Info) Text(lang string) (message, solution string, ok bool) {
 // the table lists for a code) gets the row of its code. Lookup does not
 // allocate.
 func Lookup(code string) (Info, bool) {
-	if i := codeIndex(code); i >= 0 {
-		return codeTable[i], true
+	// A miss copies the zero Info after the rows, as a hit copies its
+	// row: one copy either way, which is cheaper than returning Info{}.
+	i := codeIndex(code)
+	if i < 0 {
+		i = codeRows
 	}
-	return Info{}, false
+	return codeTable[i], i < codeRows
 }
 
 // All returns every row of the table, in the table's order.
 func All() iter.Seq[Info] {
 	return func(yield func(Info) bool) {
-		for i := range codeTable {
+		for i := range codeRows {
 			if !yield(codeTable[i]) {
 				return
 			}
@@ -1050,32 +1053,40 @@ func sdkDeref(s *string) string {
 // table's codes and their aliases (its keys), so that one comparison of
 // strings settles every lookup of a key, and nearly every other lookup
 // ends without one. codeHash hashes code; the hash picks one of
-// codeBuckets, which holds the seed the generator found to give each key
-// of that bucket a slot of its own; the hash and the seed pick one of
-// codeSlots. A slot holds, in its low 32 bits, the position of the one key
-// that can be there (in codeTable, or past its end in codeAliases), and in
-// its high 32 bits that key's tag, the low 32 bits of its hash: a code
-// whose hash has another tag is not that key, and is refused without
-// reading the key. Slots no key lands in hold 0: the first key's position,
-// with a tag that only a code which then fails the comparison can have.
+// codeBuckets, which holds the displacement the generator found to give
+// each key of that bucket a slot of its own; the hash's low bits, xor-ed
+// with the displacement, pick one of codeSlots. A slot holds, in its low
+// 32 bits, the position of the one key that can be there (among the
+// codeRows rows of codeTable, or past them in codeAliases), and in its
+// high 32 bits that key's tag, the high 32 bits of its hash: a code whose
+// hash has another tag is not that key, and is refused without reading
+// the key. (The tag's low bits are the bucket's number, so a code of
+// another bucket never passes; one of the same bucket shares the key's low
+// bits, and passes only if its other bits agree too.) Slots no key lands
+// in hold 0: the first key's position, with a tag that only a code which
+// then fails the comparison can have.
 func codeIndex(code string) int {
 	h := codeHash(codeHashSeed, code)
-	slot := codeSlots[codeSlot(h, codeBuckets[codeBucket(h, len(codeBuckets))], len(codeSlots))]
+	slot := codeSlots[codeSlot(h, uint32(codeBuckets[codeBucket(h, len(codeBuckets))]), len(codeSlots))]
 	if uint32(slot>>32) != codeTag(h) {
 		return -1
 	}
 	k := int(uint32(slot))
-	if k < len(codeTable) {
+	if k < codeRows {
 		if string(codeTable[k].Code) != code {
 			return -1
 		}
 		return k
 	}
-	if a := &codeAliases[k-len(codeTable)]; a.code == code {
+	if a := &codeAliases[k-codeRows]; a.code == code {
 		return a.row
 	}
 	return -1
 }
+
+// codeRows is the number of rows in codeTable; the zero Info after them
+// is not one.
+const codeRows = len(codeTable) - 1
 
 // codeAlias is another spelling of a code: Lookup(code) gives codeTable[row].
 type codeAlias struct {
@@ -1085,21 +1096,23 @@ type codeAlias struct {
 
 // codeHash hashes a code to 64 bits the way wyhash does: it multiplies
 // 8-byte words of the code pairwise to 128 bits and folds the halves
-// together (codeMix). A code of up to 32 bytes is read as the words that
-// start and end it, overlapping, so every byte counts; a longer code first
-// folds in its leading bytes 16 at a time. The generator places the codes
-// with this very function.
+// together (codeMix). A code of up to 16 bytes is read as the words that
+// start and end it, overlapping, so every byte counts, and mixed once;
+// one of up to 32 bytes is read as four such words, mixed in two pairs; a
+// longer code first folds in its leading bytes 16 at a time. The
+// generator places the codes with this very function.
 func codeHash(seed uint64, s string) uint64 {
 	n := len(s)
-	h := seed ^ uint64(n)
-	var a, b, c, d uint64
+	var a, b uint64
 	switch {
 	case n > 16:
+		h := seed
 		for ; len(s) > 32; s = s[16:] {
 			h = codeMix(codeRead64(s, 0)^h, codeRead64(s, 8)^0xe7037ed1a0b428db)
 		}
 		m := len(s)
-		a, b, c, d = codeRead64(s, 0), codeRead64(s, 8), codeRead64(s, m-16), codeRead64(s, m-8)
+		return codeMix(codeRead64(s, 0)^h, codeRead64(s, 8)^0xe7037ed1a0b428db) ^
+			codeMix(codeRead64(s, m-16)^h, codeRead64(s, m-8)^0x8ebc6af09c88c6e3) ^ codeLength(n)
 	case n >= 8:
 		a, b = codeRead64(s, 0), codeRead64(s, n-8)
 	case n >= 4:
@@ -1107,22 +1120,27 @@ func codeHash(seed uint64, s string) uint64 {
 	case n > 0:
 		a = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
 	}
-	return codeMix(a^h, b^0xe7037ed1a0b428db) ^ codeMix(c^h, d^0x8ebc6af09c88c6e3)
+	return codeMix(a^seed, b^0xe7037ed1a0b428db) ^ codeLength(n)
 }
 
-// codeBucket picks a hash's bucket, of n (a power of 2), from its high
-// bits.
+// codeLength spreads a code's length over 64 bits. codeHash xors it in
+// after mixing, where no bytes of a code can cancel it: codes of different
+// lengths whose words read the same differ in their hashes.
+func codeLength(n int) uint64 { return uint64(n) * 0x9e3779b97f4a7c15 }
+
+// codeBucket picks a hash's bucket, of n (a power of 2), from the low
+// bits of its high half.
 func codeBucket(h uint64, n int) uint64 { return h >> 32 & uint64(n-1) }
 
-// codeSlot picks a hash's slot, of n (a power of 2): its hash, mixed with
-// its bucket's seed.
-func codeSlot(h uint64, seed uint16, n int) uint64 {
-	return codeMix(h^uint64(seed)*0x589965cc75374cc3, 0xa0761d6478bd642f) & uint64(n-1)
-}
+// codeSlot picks a hash's slot, of n (a power of 2): its low bits, xor-ed
+// with its bucket's displacement d. Displacing costs a single instruction
+// after the bucket is read, and keys of a bucket keep apart under any d as
+// long as their low bits differ, which the generator checks.
+func codeSlot(h uint64, d uint32, n int) uint64 { return uint64(uint32(h)^d) & uint64(n-1) }
 
 // codeTag returns a hash's tag: the bits of it a slot keeps, to refuse
 // the codes that are not its key without reading the key.
-func codeTag(h uint64) uint32 { return uint32(h) }
+func codeTag(h uint64) uint32 { return uint32(h >> 32) }
 
 // codeMix multiplies a and b to 128 bits and returns the halves xor-ed
 // together.
@@ -1165,25 +1183,26 @@ var (
 // perfect hash.
 const codeHashSeed = 0xe220a8397b1dcdaf
 
-// codeBuckets holds the seed of each bucket of keys.
+// codeBuckets holds the displacement of each bucket of keys.
 var codeBuckets = [...]uint16{
-	0, 9, 8, 0, 8, 1, 2, 1,
+	62, 1, 60, 1, 0, 7, 0, 0,
 }
 
 // codeSlots holds, for each slot, the tag and the position of the key in it,
 // and 0 for slots no key lands in.
 var codeSlots = [...]uint64{
-	0, 0, 0, 0xdc6bdfd100000001, 0, 0xafb9563200000013, 0xbc12260f00000007, 0x5ece63b800000010,
-	0x36a4edcb00000012, 0, 0x4612a44700000009, 0, 0, 0xd2abb99c00000004, 0, 0xcbc824d50000001a,
-	0, 0, 0x7b36250a0000001b, 0x1c40d9730000000f, 0x795a434700000000, 0, 0, 0,
-	0x31370f6e00000011, 0x6931541100000018, 0x648ca06c00000015, 0, 0, 0, 0, 0x0af389900000000a,
-	0x383769320000000c, 0, 0x26e33b5800000014, 0, 0, 0x8237bea500000002, 0xd9df451700000006, 0x182c4af700000019,
-	0, 0, 0, 0, 0x344d3f1700000003, 0, 0, 0x82dbbdd00000000e,
-	0, 0, 0x895088f20000000b, 0, 0, 0xfbdc704a00000008, 0, 0xed74f1e400000016,
-	0, 0, 0x3d0cad230000000d, 0, 0x117b8bff00000017, 0, 0, 0x9efe8e3d00000005,
+	0, 0, 0, 0, 0, 0xebe4c13d00000006, 0, 0,
+	0, 0x455c256200000015, 0xd040e1340000000b, 0x345540ae00000003, 0, 0x897ee6650000000e, 0, 0,
+	0, 0x5b02796600000019, 0, 0xe50e686600000013, 0xd207bfb700000002, 0xa3a0565f00000018, 0, 0,
+	0x85ec06ec00000005, 0xd7cecdb700000004, 0, 0, 0, 0xa9c1dadc00000007, 0xdd66de290000000c, 0xc98acc8f00000016,
+	0x588f62a00000000d, 0xc3f550020000000a, 0xa3bc737c00000011, 0x084e068d00000010, 0, 0, 0x312e0f4900000012, 0xaf47fbab00000000,
+	0xf306df180000000f, 0, 0, 0, 0x388f735400000001, 0, 0, 0x5cb620670000001a,
+	0, 0, 0, 0x1657236700000014, 0x706f171d00000017, 0, 0, 0xa59d754100000009,
+	0, 0x9fdc094e0000001b, 0x2bd1ea4e00000008, 0, 0, 0, 0, 0,
 }
 
-// codeTable holds the rows, in the table's order.
+// codeTable holds the rows, in the table's order, then the zero Info, which
+// Lookup copies for a code the table does not list.
 var codeTable = [...]Info{
 	{Code: CodeOK, Name: "OK", Message: "Accepted", Solution: "N/A", Success: true},
 	{Code: CodeRAMPermissionDeny, Name: "RAMPermissionDeny", Message: "RAM permission denied.", Solution: "Grant the permission defined by the RAM user", Fault: FaultClient, Category: CategoryAuth},
@@ -1213,4 +1232,5 @@ var codeTable = [...]Info{
 	{Code: CodeSignatureNonceUsed, Name: "SignatureNonceUsed", Message: "Specified signature nonce was used already.", Solution: "The SignatureNonce has already been used. This field is to prevent network attacks. A different service request should be assigned with a unique SignatureNonce.", Fault: FaultClient, Category: CategoryAuth},
 	{Code: CodeInvalidVersion, Name: "InvalidVersion", Message: "Specified parameter version is not valid.", Solution: "The version of the interface is wrong.", Fault: FaultClient, Category: CategoryValidation},
 	{Code: CodeInvalidActionNotFound, Name: "InvalidActionNotFound", Message: "Specified api was not found, please check your url and method", Solution: "The name of the interface is wrong. Please check and make sure the name of the interface is correct.", Fault: FaultClient, Category: CategoryValidation},
+	{},
 }
