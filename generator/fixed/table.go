@@ -78,12 +78,12 @@ var codeFamilies = [...]codeFamily{}
 // perfect hash's keys after the codes.
 var codeAliases = [...]codeAlias{}
 
-// codeLangs lists the table's languages; codeTexts holds each row's message and
-// solution in each of them.
-var (
-	codeLangs = [...]string{}
-	codeTexts = [...][2]string{}
-)
+// codeLangs lists the table's languages.
+var codeLangs = [...]string{}
+
+// codeTexts holds each row's message and solution in each of codeLangs, a row
+// after another.
+var codeTexts = [...][2]string{}
 
 // codeHashSeed is the seed of codeHash with which the generator found the
 // perfect hash.
