@@ -16,20 +16,22 @@ import (
 // wants them: the package clause with its doc and the imports; what the
 // table decides that callers use (the codes, the sentinels, the
 // categories); the fixed half (the types and functions); and the data the
-// fixed half reads (the hash, the rows). Each section renders and formats
-// on its own, and a block of one entry per row (10,000 constants, say) is
-// cut into chunks that do too, so that the sections format in parallel and
-// no syntax tree of the whole file is ever held. The emitter knows where
-// it may cut: between top-level declarations, which gofmt separates by
-// one blank line, and between a block's entries, which gofmt lays out on
-// lines of their own, aligning nothing across them.
+// fixed half reads (the hash, the rows). Each section renders on its own,
+// and a block of one entry per row (10,000 constants, say) is cut into
+// chunks that do too, so that the sections render in parallel. Small
+// sections are formatted by go/format; blocks are rendered in gofmt's
+// layout and need no formatting (see block), which is what keeps
+// generation close to the time it takes to format its output. The
+// emitter knows where it may cut: between top-level declarations, which
+// gofmt separates by one blank line, and between a block's entries, which
+// gofmt lays out on lines of their own, aligning nothing across them.
 
 // A section is a top-level declaration, or several, of the Go file.
 type section interface {
 	// chunks returns how many pieces the section renders in.
 	chunks() int
-	// render returns the formatted source of piece i, without the
-	// newline that ends it.
+	// render returns the source of piece i, as gofmt lays it out,
+	// without the newline that ends it.
 	render(r *renderer, i int) ([]byte, error)
 	// join is what goes between piece i-1 and piece i.
 	join(i int) string
