@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -145,15 +146,17 @@ func tableText[I any](all iter.Seq[I], text func(I) int) int {
 
 // BenchmarkBuild compiles the generated package of 10,000 codes, and
 // MapLiteral's package of the same table, with go build, in turns: each
-// operation builds both, in alternating order, each under an import path
-// of its own so that the build cache cannot answer (the packages they
-// import, the standard library's, come from the cache, as they do in any
-// build but the first). It reports each one's median time, and
-// errspec/maplit, their ratio, paired as lookupPair pairs blocks. It also
-// reports how much a program grows when it uses the generated package:
-// the whole package (against a program that does the same without it),
-// and the table's part (the growth from 1,000 to 10,000 codes), each
-// against the bytes of the table's text.
+// operation builds both, and the generated package with parts left out
+// (buildVariants), in an order that rotates, each under an import path of
+// its own so that the build cache cannot answer (the packages they import,
+// the standard library's, come from the cache, as they do in any build but
+// the first). It reports each one's median time and the median ratio of
+// each to the map literal's in the same operation: the variants show what
+// the generated package's build time goes to. It also reports how much a
+// program grows when it uses the generated package: the whole package
+// (against a program that does the same without it), and the table's part
+// (the growth from 1,000 to 10,000 codes), each against the bytes of the
+// table's text.
 func BenchmarkBuild(b *testing.B) {
 	b.Run("codes=10000", func(b *testing.B) {
 		read := func(path string) []byte {
@@ -163,7 +166,8 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			return src
 		}
-		errspec, maplit := read("testdata/gen/synth10000/errors.go"), read("testdata/gen/maplit10000/maplit.go")
+		variants := buildVariants(read("testdata/gen/synth10000/errors.go"))
+		variants = append(variants, buildVariant{"maplit", read("testdata/gen/maplit10000/maplit.go")})
 		dir := b.TempDir()
 		module := fmt.Sprintf("buildbench%d", time.Now().UnixNano())
 		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.23\n"), 0o644); err != nil {
@@ -188,25 +192,28 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			return time.Since(start)
 		}
-		var errspecS, maplitS, maplitFirst, errspecFirst []float64
+		secs := make([][]float64, len(variants))
+		ratios := make([][]float64, len(variants))
 		round := 0
 		for b.Loop() {
-			var te, tm time.Duration
-			if round%2 == 0 {
-				tm, te = build(maplit), build(errspec)
-				maplitFirst = append(maplitFirst, float64(te)/float64(tm))
-			} else {
-				te, tm = build(errspec), build(maplit)
-				errspecFirst = append(errspecFirst, float64(te)/float64(tm))
+			t := make([]float64, len(variants))
+			for k := range variants {
+				v := (round + k) % len(variants)
+				t[v] = build(variants[v].src).Seconds()
+				secs[v] = append(secs[v], t[v])
 			}
-			errspecS = append(errspecS, te.Seconds())
-			maplitS = append(maplitS, tm.Seconds())
+			for v := range variants {
+				ratios[v] = append(ratios[v], t[v]/t[len(variants)-1])
+			}
 			round++
 		}
 		b.StopTimer()
-		b.ReportMetric(medianOf(errspecS), "errspec-s")
-		b.ReportMetric(medianOf(maplitS), "maplit-s")
-		b.ReportMetric(pairedRatio(maplitFirst, errspecFirst), "errspec/maplit")
+		for v, variant := range variants {
+			b.ReportMetric(medianOf(secs[v]), variant.name+"-s")
+			if variant.name != "maplit" {
+				b.ReportMetric(medianOf(ratios[v]), variant.name+"/maplit")
+			}
+		}
 		size := func(name string) float64 {
 			fi, err := os.Stat(buildMain(b, name))
 			if err != nil {
@@ -223,4 +230,39 @@ func BenchmarkBuild(b *testing.B) {
 		b.ReportMetric((large-none)/text10000, "added/text")
 		b.ReportMetric((large-small)/(text10000-text1000), "table-added/text")
 	})
+}
+
+// A buildVariant is a package's source, for BenchmarkBuild.
+type buildVariant struct {
+	name string
+	src  []byte
+}
+
+var (
+	sentinelLine = regexp.MustCompile(`(?m)^\tErr\w+ error = sentinel\(.*\)\n`)
+	constLine    = regexp.MustCompile(`(?m)^\t(Code\w+) Code = (".*")\n`)
+	rowCode      = regexp.MustCompile(`\{Code: (Code\w+),`)
+)
+
+// buildVariants returns a generated package's source, and the source with
+// parts left out, all of which build: "errspec", the package; "nocomments",
+// without its comments; "nosentinels", without its sentinels; "noapi",
+// without its sentinels and its Code constants (the rows then hold the
+// codes as string literals).
+func buildVariants(src []byte) []buildVariant {
+	var lines [][]byte
+	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
+		if !bytes.HasPrefix(bytes.TrimLeft(l, "\t"), []byte("//")) {
+			lines = append(lines, l)
+		}
+	}
+	noSentinels := sentinelLine.ReplaceAll(src, nil)
+	consts := map[string][]byte{}
+	for _, m := range constLine.FindAllSubmatch(noSentinels, -1) {
+		consts[string(m[1])] = m[2]
+	}
+	noAPI := rowCode.ReplaceAllFunc(constLine.ReplaceAll(noSentinels, nil), func(m []byte) []byte {
+		return append(append([]byte("{Code: "), consts[string(rowCode.FindSubmatch(m)[1])]...), ',')
+	})
+	return []buildVariant{{"errspec", src}, {"nocomments", bytes.Join(lines, nil)}, {"nosentinels", noSentinels}, {"noapi", noAPI}}
 }
