@@ -16,21 +16,23 @@ import (
 // wants them: the package clause with its doc and the imports; what the
 // table decides that callers use (the codes, the sentinels, the
 // categories); the fixed half (the types and functions); and the data the
-// fixed half reads (the hash, the rows). Each section renders and formats
-// on its own, and a block of one entry per row (10,000 constants, say) is
-// cut into chunks that do too, so that the sections format in parallel and
-// no syntax tree of the whole file is ever held. The emitter knows where
-// it may cut: between top-level declarations, which gofmt separates by
-// one blank line, and between a block's entries, which gofmt lays out on
-// lines of their own, aligning nothing across them.
+// fixed half reads (the hash, the rows). Each section renders on its own,
+// and a block of one entry per row (10,000 constants, say) is cut into
+// chunks that do too, so that the sections render in parallel. Small
+// sections are formatted by go/format; blocks are rendered in gofmt's
+// layout and need no formatting (see block), which is what keeps
+// generation close to the time it takes to format its output. The
+// emitter knows where it may cut: between top-level declarations, which
+// gofmt separates by one blank line, and between a block's entries, which
+// gofmt lays out on lines of their own, aligning nothing across them.
 
 // A section is a top-level declaration, or several, of the Go file.
 type section interface {
 	// chunks returns how many pieces the section renders in.
 	chunks() int
-	// render returns the formatted source of piece i, without the
-	// newline that ends it. f is a file for jennifer to render in.
-	render(f *jen.File, i int) ([]byte, error)
+	// render returns the source of piece i, as gofmt lays it out,
+	// without the newline that ends it.
+	render(r *renderer, i int) ([]byte, error)
 	// join is what goes between piece i-1 and piece i.
 	join(i int) string
 }
@@ -40,7 +42,7 @@ type goSource []byte
 
 func (s goSource) chunks() int     { return 1 }
 func (s goSource) join(int) string { return "" }
-func (s goSource) render(*jen.File, int) ([]byte, error) {
+func (s goSource) render(*renderer, int) ([]byte, error) {
 	out, err := format.Source(s)
 	return bytes.TrimRight(out, "\n"), err
 }
@@ -53,58 +55,86 @@ type decl struct {
 
 func (d decl) chunks() int     { return 1 }
 func (d decl) join(int) string { return "" }
-func (d decl) render(f *jen.File, _ int) ([]byte, error) {
-	return renderStatement(f, append(d.doc.comments(), d.code))
+func (d decl) render(r *renderer, _ int) ([]byte, error) {
+	return renderStatement(r.file, append(d.doc.comments(), d.code))
 }
 
-// block is a declaration of one entry per row: a const or var block, or a
-// composite literal, rendered a chunk of entries at a time. Each chunk is
-// rendered as the whole declaration (wrap of its entries), formatted, and
-// cut down to its entries: the first line, the opener, goes from all
-// chunks but the first, and the last line, the closer, from all but the
-// last.
+// block is a declaration of one entry per row: a const or var group, or
+// a composite literal. Its entries are what make a file of 10,000 codes
+// long, and formatting them would be most of the time Generate takes, so
+// jennifer renders them in the layout gofmt gives them, as they are (see
+// layout.go), and they are never formatted. It renders a chunk of entries
+// at a time: the first chunk after the block's doc comment and opener,
+// the last one before its closer.
 type block struct {
-	doc  *doc
-	n    int                             // the number of entries
-	sep  string                          // what separates two entries: "\n\n" in a const or var block, "\n" in a literal
-	wrap func(items []jen.Code) jen.Code // the declaration of the given entries
-	item func(i int) []jen.Code          // entry i: its comments and its code
+	doc   *doc
+	open  jen.Code // the first line: "const (", "var codeTable = [...]Info{"
+	group bool     // a const or var group, whose entries blank lines part; else a composite literal, an entry a line
+	n     int      // the number of entries
+	// item returns entry i, a line each: its doc comment's lines (a
+	// jen.Comment each) and its code, in gofmt's layout.
+	item func(i int) []jen.Code
 }
 
 // chunkSize is the number of entries a chunk of a block holds: large
-// enough that formatting's fixed costs do not count, small enough to
-// spread the work over the machine's processors and to keep the syntax
-// trees go/format builds small.
+// enough that rendering's fixed costs do not count, small enough to
+// spread the work over the machine's processors.
 const chunkSize = 500
 
 func (b block) chunks() int { return max(1, (b.n+chunkSize-1)/chunkSize) }
 
-func (b block) join(int) string { return b.sep }
+// join parts chunks as it parts entries: by a blank line in a group, by a
+// line break in a literal (whose entries end with their commas).
+func (b block) join(int) string {
+	if b.group {
+		return "\n\n"
+	}
+	return "\n"
+}
 
-func (b block) render(f *jen.File, i int) ([]byte, error) {
-	var items []jen.Code
-	for k := i * chunkSize; k < min(b.n, (i+1)*chunkSize); k++ {
-		if k > i*chunkSize && b.sep == "\n\n" {
-			items = append(items, jen.Line())
-		}
-		items = append(items, b.item(k)...)
-	}
-	if b.sep == "\n" {
-		items = append(items, jen.Line()) // the closer on a line of its own
-	}
-	var code []jen.Code
+func (b block) render(r *renderer, i int) ([]byte, error) {
+	var parts []jen.Code
 	if i == 0 {
-		code = b.doc.comments()
+		parts = append(b.doc.comments(), b.open)
 	}
-	out, err := renderStatement(f, append(code, b.wrap(items)))
-	if err != nil {
+	var entries []jen.Code
+	for k := i * chunkSize; k < min(b.n, (i+1)*chunkSize); k++ {
+		entries = append(entries, jen.Custom(jen.Options{Separator: "\n\t"}, b.item(k)...))
+	}
+	if b.group {
+		parts = append(parts, jen.Custom(jen.Options{Open: "\t", Separator: "\n\n\t"}, entries...))
+	} else {
+		parts = append(parts, jen.Custom(jen.Options{Open: "\t", Separator: ",\n\t", Close: ","}, entries...))
+	}
+	if i == b.chunks()-1 {
+		if b.group {
+			parts = append(parts, jen.Op(")"))
+		} else {
+			parts = append(parts, jen.Op("}"))
+		}
+	}
+	return r.laidOut(jen.Custom(jen.Options{Separator: "\n"}, parts...))
+}
+
+// A renderer renders sections of a package's file, one at a time.
+type renderer struct {
+	pkg  string
+	file *jen.File // a file of the package for jennifer to render in
+}
+
+// laidOut renders code, already in gofmt's layout, as it is: the text
+// jennifer writes for it, with no formatting.
+func (r *renderer) laidOut(code jen.Code) ([]byte, error) {
+	f := jen.NewFile(r.pkg)
+	f.NoFormat = true
+	f.Add(code)
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
 		return nil, err
 	}
-	if i > 0 {
-		out = out[bytes.IndexByte(out, '\n')+1:]
-	}
-	if i < b.chunks()-1 {
-		out = out[:bytes.LastIndexByte(out, '\n')]
+	out, ok := bytes.CutPrefix(buf.Bytes(), []byte("package "+r.pkg+"\n\n\n"))
+	if !ok {
+		return nil, fmt.Errorf("jennifer rendered an unexpected file: %.80q", buf.Bytes())
 	}
 	return out, nil
 }
@@ -179,9 +209,9 @@ func renderSections(pkg string, sections []section, alongside func()) ([]byte, e
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
 		wg.Go(func() {
-			f := jen.NewFile(pkg)
+			r := &renderer{pkg: pkg, file: jen.NewFile(pkg)}
 			for i := range next {
-				out[i], errs[i] = sections[pieces[i].section].render(f, pieces[i].chunk)
+				out[i], errs[i] = sections[pieces[i].section].render(r, pieces[i].chunk)
 			}
 		})
 	}

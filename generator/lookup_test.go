@@ -23,7 +23,9 @@ const tablesDir = "../spec/testdata/vendor"
 // The TestLookup tests generate packages, each with a test inside that
 // checks Lookup: it must return the spec's row for every code of the
 // table, and nothing for near misses (a byte changed, a prefix, a suffix,
-// the empty string) or for the codes of the other tables. Larger tables
+// the empty string, a letter or digit near the middle changed to another
+// of its kind), for random unknown codes, or for the codes of the other
+// tables. Larger tables
 // are checked through the generator's copy of the hash, in
 // TestPerfectHashSynthetic; building a package of 100,000 codes takes a
 // minute.
@@ -167,12 +169,17 @@ func writeLookupCase(t *testing.T, dir string, s *spec.Spec, others []string) {
 		cases = append(cases, lookupCase{c.Code, true, info{c.Code, c.GoName, c.Message, c.Solution,
 			c.Success, c.Retryable, string(c.Fault), c.Category, c.Deprecated, 0}})
 	}
+	var codes []string
 	for _, c := range s.Codes {
+		codes = append(codes, c.Code)
 		for _, miss := range nearMisses(c.Code) {
 			if !known[miss] {
 				cases = append(cases, lookupCase{Code: miss})
 			}
 		}
+	}
+	for _, miss := range append(bench.NearMisses(codes), bench.Misses(bench.Dotted, codes, len(codes))...) {
+		cases = append(cases, lookupCase{Code: miss})
 	}
 	for _, c := range others {
 		if !known[c] {

@@ -12,6 +12,14 @@ import (
 // HTML it emits), and control and formatting characters become visible
 // escapes such as \x00 and \u202e.
 func markdownText(s string) string {
+	if plainMarkdown(s) {
+		return s
+	}
+	return escapeMarkdown(s)
+}
+
+// escapeMarkdown is markdownText for text that is not plain.
+func escapeMarkdown(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -45,6 +53,30 @@ func markdownText(s string) string {
 	return b.String()
 }
 
+// plainMarkdown reports whether markdownText and markdownCode would write
+// every character of s as it is: s holds no Markdown or HTML punctuation,
+// no line break, tab or other control or formatting character, and no
+// invalid UTF-8. Most of a table's text is plain, and checking is cheaper
+// than rebuilding it.
+func plainMarkdown(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || strings.IndexByte("\\`*_[]|~$#{}&<>", c) >= 0 {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
 func hex2(c byte) string {
 	const digits = "0123456789abcdef"
 	return string([]byte{digits[c>>4], digits[c&15]})
@@ -55,6 +87,14 @@ func hex2(c byte) string {
 // escaped (GFM reads \| in a cell as |, even in code). Characters that are
 // unsafe in any text are shown as escapes, as markdownText does.
 func markdownCode(s string) string {
+	if plainMarkdown(s) {
+		return "`" + s + "`"
+	}
+	return codeSpan(s)
+}
+
+// codeSpan is markdownCode for text that is not plain.
+func codeSpan(s string) string {
 	var b strings.Builder
 	longest, run := 0, 0
 	for i := 0; i < len(s); {

@@ -8,34 +8,38 @@ import (
 
 // The generated Lookup finds a code's row with a perfect hash built here,
 // at generation time, over the table's keys (its codes and their aliases):
-// hashing a key picks a bucket, the bucket's seed places the key in a slot,
-// and the slot holds the position of the one key that can be there, with
-// its tag (bits of its hash), so that a lookup of anything else is refused
-// by the tag or by a single comparison. This is CHD ("hash, displace and
-// compress", Belazzougui, Botelho and Dietzfelbinger, 2009) without the
-// compression: buckets hold about four keys, taken largest first, and
-// each gets the smallest seed that puts all its keys in free slots.
+// hashing a key picks a bucket, the bucket's displacement moves the key to
+// a slot, and the slot holds the position of the one key that can be
+// there, with its tag (bits of its hash), so that a lookup of anything
+// else is refused by the tag or by a single comparison. This is "hash and
+// displace" (Pagh, 1999; as CHD, Belazzougui, Botelho and Dietzfelbinger,
+// 2009, without the compression, and as PTHash, Pibiri and Trani, 2021,
+// xor-ing a displacement into the hash): buckets hold about four keys,
+// taken largest first, and each gets a displacement that moves all its
+// keys to free slots. Xor-ing in a displacement is a single instruction
+// for Lookup; its price is that two keys of a bucket with the same low
+// bits of their hashes collide under every displacement, so the search
+// checks for that first, and takes the next hash seed when it happens.
 //
 // The hash, the bucket, the slot and the tag are computed by the generated
 // code's own functions, from generator/fixed.
 
-// Limits of the search. A bucket whose keys no seed below maxBucketSeed
-// places makes the search start again with the next hash seed; after
-// hashSeedTries of those, newPerfectHash gives up, and Generate with it.
-// Both are far beyond what any table needs (see TestPerfectHashSynthetic):
-// a 100,000-code table needs seeds in the hundreds, and its first hash
-// seed. Only keys whose 64-bit hashes collide under every hash seed, which
-// distinct keys do not, can exhaust them.
-const maxBucketSeed = 1 << 16
-
-// hashSeedTries is a variable so that tests can make the search give up.
-var hashSeedTries = 8
+// hashSeedTries limits the search: after that many hash seeds, each of
+// which leaves two keys of a bucket inseparable or a bucket that fits
+// nowhere, newPerfectHash gives up, and Generate with it. A seed fails
+// for a table of n keys in m slots with a chance of about 1 - e^(-2n/m),
+// at most 0.8 (m is at least 1.25n): the chance that 256 seeds fail is
+// below 10^-24. Only keys whose 64-bit hashes collide under every hash
+// seed, which distinct keys do not, can exhaust them. It is a variable so
+// that tests can make the search give up.
+var hashSeedTries = 256
 
 // A perfectHash places each key of a table in a slot of its own.
 type perfectHash struct {
 	seed    uint64   // seeds the hash
-	buckets []uint16 // per bucket, the seed its keys' slots take; len is a power of 2
+	buckets []uint32 // per bucket, the displacement of its keys; len is a power of 2
 	slots   []uint64 // per slot, its key's tag<<32 | its key's position, or 0; len is a power of 2
+	tries   int      // how many hash seeds the search tried
 }
 
 // newPerfectHash builds a perfect hash for keys, which must be distinct: the
@@ -52,27 +56,34 @@ func newPerfectHash(keys []string) (perfectHash, bool) {
 			hashes[i] = fixed.Hash(seed, k)
 		}
 		if p, ok := placeAll(hashes); ok {
-			p.seed = seed
+			p.seed, p.tries = seed, try+1
 			return p, true
 		}
 	}
 	return perfectHash{}, false
 }
 
-// placeAll finds a seed for every bucket such that no two hashes share a
-// slot, or reports that there is none below maxBucketSeed.
+// placeAll finds a displacement for every bucket such that no two hashes
+// share a slot, or reports that there is none.
 func placeAll(hashes []uint64) (perfectHash, bool) {
 	n := len(hashes)
 	p := perfectHash{
-		buckets: make([]uint16, pow2((n+3)/4)),
+		buckets: make([]uint32, pow2((n+3)/4)),
 		slots:   make([]uint64, pow2(n+n/4)),
 	}
+	mask := uint32(len(p.slots) - 1)
 
 	// The keys of each bucket, buckets largest first (then by number, for
-	// a deterministic order).
+	// a deterministic order). Keys of a bucket whose low bits agree cannot
+	// be parted by any displacement.
 	members := make([][]int, len(p.buckets))
 	for i, h := range hashes {
 		b := fixed.Bucket(h, len(p.buckets))
+		for _, j := range members[b] {
+			if uint32(hashes[j])&mask == uint32(h)&mask {
+				return perfectHash{}, false
+			}
+		}
 		members[b] = append(members[b], i)
 	}
 	order := make([]int, len(members))
@@ -81,36 +92,44 @@ func placeAll(hashes []uint64) (perfectHash, bool) {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return len(members[b]) - len(members[a]) })
 
+	// Each bucket tries the displacements that put its first key in each
+	// free slot in turn, from the key's own slot on, until its other keys
+	// land in free slots too.
 	taken := make([]bool, len(p.slots))
-	var want []uint64
 	for _, b := range order {
 		keys := members[b]
 		if len(keys) == 0 {
 			break
 		}
+		first := uint32(hashes[keys[0]]) & mask
 		placed := false
-		for seed := range maxBucketSeed {
-			want = want[:0]
-			for _, i := range keys {
-				s := fixed.Slot(hashes[i], uint16(seed), len(p.slots))
-				if taken[s] || slices.Contains(want, s) {
-					break
-				}
-				want = append(want, s)
-			}
-			if len(want) < len(keys) {
+		for k := range uint32(len(p.slots)) {
+			s := (first + k) & mask
+			if taken[s] {
 				continue
 			}
-			for k, i := range keys {
-				taken[want[k]] = true
-				p.slots[want[k]] = uint64(fixed.Tag(hashes[i]))<<32 | uint64(i)
+			d := first ^ s
+			fits := true
+			for _, i := range keys[1:] {
+				if taken[fixed.Slot(hashes[i], d, len(p.slots))] {
+					fits = false
+					break
+				}
 			}
-			p.buckets[b] = uint16(seed)
+			if !fits {
+				continue
+			}
+			for _, i := range keys {
+				s := fixed.Slot(hashes[i], d, len(p.slots))
+				taken[s] = true
+				p.slots[s] = uint64(fixed.Tag(hashes[i]))<<32 | uint64(i)
+			}
+			p.buckets[b] = d
 			placed = true
 			break
 		}
 		if !placed {
-			return perfectHash{}, false // two hashes are equal, or the table is too unlucky
+			return perfectHash{}, false // the table is too unlucky under this seed
 		}
 	}
 	return p, true

@@ -3,32 +3,37 @@ package generator
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/errspec/errspec/generator/bench"
 	"github.com/errspec/errspec/generator/fixed"
+	"github.com/errspec/errspec/spec"
 )
 
 // findRow is what the generated codeIndex computes, in the generator's
-// terms: the key the perfect hash gives, when the slot's tag matches,
-// confirmed by comparing keys.
-func findRow(p perfectHash, keys []string, code string) int {
+// terms and with the generated code's own functions: the key the perfect
+// hash gives, when the slot's tag matches, confirmed by comparing keys.
+// compared reports whether it came to comparing.
+func findRow(p perfectHash, keys []string, code string) (row int, compared bool) {
 	h := fixed.Hash(p.seed, code)
 	slot := p.slots[fixed.Slot(h, p.buckets[fixed.Bucket(h, len(p.buckets))], len(p.slots))]
 	if uint32(slot>>32) != fixed.Tag(h) {
-		return -1
+		return -1, false
 	}
 	if i := int(uint32(slot)); keys[i] == code {
-		return i
+		return i, true
 	}
-	return -1
+	return -1, true
 }
 
 // checkPerfect builds a perfect hash for codes and checks that it places
-// every code at its own row and that near misses of the codes are not
-// found. It returns the hash.
-func checkPerfect(t *testing.T, codes []string) perfectHash {
+// every code at its own row, and that near misses of each code and misses
+// are not found. Nearly every miss must be refused by its tag, without
+// reading a key: at most one in 10,000 may come to a comparison. It
+// returns the hash.
+func checkPerfect(t *testing.T, codes, misses []string) perfectHash {
 	t.Helper()
 	p, ok := newPerfectHash(codes)
 	if !ok {
@@ -41,15 +46,33 @@ func checkPerfect(t *testing.T, codes []string) perfectHash {
 	for _, c := range codes {
 		known[c] = true
 	}
+	tried, compared := 0, 0
+	refuse := func(miss, what string) {
+		if known[miss] {
+			return
+		}
+		row, cmp := findRow(p, codes, miss)
+		if row >= 0 {
+			t.Fatalf("%s %q is found", what, miss)
+		}
+		tried++
+		if cmp {
+			compared++
+		}
+	}
 	for i, c := range codes {
-		if got := findRow(p, codes, c); got != i {
+		if got, _ := findRow(p, codes, c); got != i {
 			t.Fatalf("code %q (row %d) is found at row %d", c, i, got)
 		}
 		for _, miss := range nearMisses(c) {
-			if !known[miss] && findRow(p, codes, miss) >= 0 {
-				t.Fatalf("near miss %q of %q is found", miss, c)
-			}
+			refuse(miss, "near miss of "+strconv.Quote(c))
 		}
+	}
+	for _, miss := range misses {
+		refuse(miss, "miss")
+	}
+	if compared*10_000 > max(tried, 10_000) {
+		t.Errorf("%d of %d misses passed the tag check", compared, tried)
 	}
 	return p
 }
@@ -70,22 +93,51 @@ func nearMisses(code string) []string {
 }
 
 // TestPerfectHashSynthetic builds perfect hashes for synthetic tables of up
-// to 100,000 codes. The largest also documents how far the search is from
-// its limits: it is placed with the first hash seed, and bucket seeds well
-// below maxBucketSeed.
+// to 100,000 codes, of each shape (the mixed one, mostly dotted codes and a
+// tenth numeric, up to 100,000; each shape up to 10,000, which keeps the
+// test to a second or two), and
+// checks them with random misses of the shape and same-length near misses
+// (bench.Misses, bench.NearMisses) besides checkPerfect's own. It also documents how far the search is from
+// its limit: a few hash seeds do, of the hashSeedTries it may try.
 func TestPerfectHashSynthetic(t *testing.T) {
-	for _, n := range []int{1, 2, 3, 28, 1000, 10_000, 100_000} {
-		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			if n == 100_000 && testing.Short() {
-				t.Skip("100,000 codes")
+	for _, shape := range []bench.Shape{bench.Mixed, bench.Dotted, bench.Numeric, bench.SQLState} {
+		for _, n := range []int{1, 2, 3, 28, 1000, 10_000, 100_000} {
+			t.Run(fmt.Sprint(shape, n), func(t *testing.T) {
+				if n == 100_000 && (testing.Short() || shape != bench.Mixed) {
+					t.Skip("100,000 codes: the mixed table's, mostly dotted, a tenth numeric, are checked; each shape up to 10,000")
+				}
+				t.Parallel()
+				codes := bench.Codes(n)
+				if shape != bench.Mixed {
+					codes = bench.ShapeCodes(shape, n)
+				}
+				missShape := shape
+				if shape == bench.Mixed {
+					missShape = bench.Dotted
+				}
+				misses := append(bench.Misses(missShape, codes, min(n, 10_000)), bench.NearMisses(codes)...)
+				p := checkPerfect(t, codes, misses)
+				if p.tries > 32 {
+					t.Errorf("the search tried %d hash seeds, close to the limit of %d", p.tries, hashSeedTries)
+				}
+			})
+		}
+	}
+}
+
+// TestPerfectHashRealTables checks the perfect hashes of the real tables:
+// the shipped spec's, and the vendor tables in spec/testdata/vendor.
+func TestPerfectHashRealTables(t *testing.T) {
+	specs := realTables(t)
+	specs["shipped"] = mustParse(t, spec.DefaultFile, spec.DefaultYAML())
+	for name, s := range specs {
+		t.Run(name, func(t *testing.T) {
+			var codes []string
+			for _, c := range s.Codes {
+				codes = append(codes, c.Code)
 			}
-			p := checkPerfect(t, bench.Codes(n))
-			if p.seed != splitmix64(0) {
-				t.Errorf("hash seed %#x: the first seed did not do", p.seed)
-			}
-			if m := slices.Max(p.buckets); m > maxBucketSeed/16 {
-				t.Errorf("a bucket needed seed %d, close to the limit of %d", m, maxBucketSeed)
-			}
+			misses := append(bench.Misses(bench.Dotted, codes, 10_000), bench.NearMisses(codes)...)
+			checkPerfect(t, codes, misses)
 		})
 	}
 }
@@ -110,6 +162,10 @@ func TestPerfectHashAdversarial(t *testing.T) {
 			return out
 		}(),
 		"long": {long, long + "a", long + "b", "a" + long, long[:len(long)-1] + "X", long[:5000] + "Y" + long[5001:]},
+		// Codes whose words read the same but for a difference their
+		// lengths could cancel, were the length mixed into the words.
+		"lengths-cancel": {"ab", "abc", "@AAA", "@AAAA", "@AAAAAAA", "AAAAAAAAA",
+			"0123456789abcdef@", "0123456789abcdefAA", "@AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
 		// Anagrams and swapped 8-byte words: equal under hashes that add or
 		// xor bytes or words.
 		"anagrams": {"ab", "ba", "abc", "acb", "bac", "bca", "cab", "cba",
@@ -131,7 +187,7 @@ func TestPerfectHashAdversarial(t *testing.T) {
 		}(),
 	}
 	for name, codes := range sets {
-		t.Run(name, func(t *testing.T) { checkPerfect(t, codes) })
+		t.Run(name, func(t *testing.T) { checkPerfect(t, codes, nil) })
 	}
 }
 

@@ -12,19 +12,20 @@ import (
 
 // The table's half of the generated package: what the table decides,
 // emitted with jennifer. Each function returns the sections of one
-// concern; sections render and format on their own (see gofile.go), and
-// a block of one entry per row is cut into chunks.
+// concern; sections render on their own (see gofile.go), and a block of
+// one entry per row is cut into chunks and laid out as gofmt lays it out
+// (see layout.go).
 
 // codeSections emits one constant per code, with its doc comment.
 func codeSections(m *DocData) []section {
 	return []section{block{
-		doc:  new(doc).add("The codes of the table, in its order."),
-		n:    len(m.Codes),
-		sep:  "\n\n",
-		wrap: func(items []jen.Code) jen.Code { return jen.Const().Defs(items...) },
+		doc:   new(doc).add("The codes of the table, in its order."),
+		open:  groupOpen(jen.Const()),
+		group: true,
+		n:     len(m.Codes),
 		item: func(i int) []jen.Code {
 			c := m.Codes[i]
-			return append(new(doc).codeDoc(c).comments(), jen.Id(c.Const).Id("Code").Op("=").Lit(c.Code))
+			return append(new(doc).codeDoc(c).comments(), spaced(jen.Id(c.Const), jen.Id("Code"), jen.Op("="), jen.Lit(c.Code)))
 		},
 	}}
 }
@@ -116,10 +117,10 @@ func sentinelSections(m *DocData) []section {
 	}
 	d.paras[0] += " A sentinel holds only its code, and cannot be changed; [FromError] turns one into an *Error."
 	return []section{block{
-		doc:  d,
-		n:    len(errs) + len(families),
-		sep:  "\n\n",
-		wrap: func(items []jen.Code) jen.Code { return jen.Var().Defs(items...) },
+		doc:   d,
+		open:  groupOpen(jen.Var()),
+		group: true,
+		n:     len(errs) + len(families),
 		item: func(i int) []jen.Code {
 			if i >= len(errs) {
 				f := families[i-len(errs)]
@@ -127,7 +128,7 @@ func sentinelSections(m *DocData) []section {
 				if f.Doc != "" {
 					d.add("%s", f.Doc)
 				}
-				return append(d.comments(), jen.Id(f.Sentinel).Error().Op("=").Id("sentinel").Call(jen.Lit(f.Prefix)))
+				return append(d.comments(), sentinelSpec(f.Sentinel, jen.Lit(f.Prefix)))
 			}
 			c := m.Codes[errs[i]]
 			d := new(doc).add("%s matches errors with the code [%s].", c.Sentinel, c.Const)
@@ -136,9 +137,14 @@ func sentinelSections(m *DocData) []section {
 					d.add("It also matches any code of the family %s: codes that start with %q, listed in the table or not.", f.GoName, f.Prefix)
 				}
 			}
-			return append(d.deprecated(c.Entry).comments(), jen.Id(c.Sentinel).Error().Op("=").Id("sentinel").Call(jen.Id(c.Const)))
+			return append(d.deprecated(c.Entry).comments(), sentinelSpec(c.Sentinel, jen.Id(c.Const)))
 		},
 	}}
+}
+
+// sentinelSpec declares a sentinel that holds key: ErrX error = sentinel(CodeX).
+func sentinelSpec(name string, key jen.Code) jen.Code {
+	return spaced(jen.Id(name), jen.Error(), jen.Op("="), joined(jen.Id("sentinel"), jen.Call(key)))
 }
 
 // categorySections emits the Category constants.
@@ -164,51 +170,47 @@ func categorySections(m *DocData) []section {
 // the families, aliases and languages, the perfect hash and the rows.
 func dataSections(m *DocData) ([]section, error) {
 	keys := make([]string, 0, len(m.Codes))
-	var aliases []jen.Code
 	for _, c := range m.Codes {
 		keys = append(keys, c.Code)
 	}
+	type alias struct {
+		code string
+		row  int
+	}
+	var aliases []alias
 	for i, c := range m.Codes {
 		for _, a := range c.Aliases {
 			keys = append(keys, a)
-			aliases = append(aliases, jen.Line().Values(jen.Lit(a), jen.Lit(i)))
+			aliases = append(aliases, alias{a, i})
 		}
-	}
-	if len(aliases) > 0 {
-		aliases = append(aliases, jen.Line())
 	}
 	p, ok := newPerfectHash(keys)
 	if !ok {
 		return nil, fmt.Errorf("found no perfect hash for the table's %d codes; please report this as a bug of errspec", len(keys))
 	}
-	var langs, texts []jen.Code
+	var langs []jen.Code
 	for _, l := range m.Languages {
 		langs = append(langs, jen.Lit(l))
-	}
-	if len(m.Languages) > 0 {
-		for _, c := range m.Codes {
-			for _, l := range m.Languages {
-				t := c.Texts[l]
-				texts = append(texts, jen.Line().Values(jen.Lit(t.Message), jen.Lit(t.Solution)))
-			}
-		}
-		texts = append(texts, jen.Line())
 	}
 	sections := []section{
 		decl{new(doc).add("packageName starts the text of every error."),
 			jen.Const().Id("packageName").Op("=").Lit(m.Package)},
 		decl{new(doc).add("codeFamilies lists the code families, longer prefixes first."),
 			jen.Var().Id("codeFamilies").Op("=").Index(jen.Op("...")).Id("codeFamily").Values(familyRows(m)...)},
-		decl{new(doc).add("codeAliases lists other spellings of codes, by their position among the perfect hash's keys after the codes."),
-			jen.Var().Id("codeAliases").Op("=").Index(jen.Op("...")).Id("codeAlias").Values(aliases...)},
-		decl{new(doc).add("codeLangs lists the table's languages; codeTexts holds each row's message and solution in each of them."),
-			jen.Var().Defs(
-				jen.Id("codeLangs").Op("=").Index(jen.Op("...")).String().Values(langs...),
-				jen.Id("codeTexts").Op("=").Index(jen.Op("...")).Index(jen.Lit(2)).String().Values(texts...),
-			)},
+		literal(new(doc).add("codeAliases lists other spellings of codes, by their position among the perfect hash's keys after the codes."),
+			"codeAliases", jen.Id("codeAlias"), len(aliases), func(i int) jen.Code {
+				return braced(jen.Lit(aliases[i].code), jen.Lit(aliases[i].row))
+			}),
+		decl{new(doc).add("codeLangs lists the table's languages."),
+			jen.Var().Id("codeLangs").Op("=").Index(jen.Op("...")).String().Values(langs...)},
+		literal(new(doc).add("codeTexts holds each row's message and solution in each of codeLangs, a row after another."),
+			"codeTexts", joined(jen.Index(jen.Lit(2)), jen.String()), len(m.Codes)*len(m.Languages), func(i int) jen.Code {
+				t := m.Codes[i/len(m.Languages)].Texts[m.Languages[i%len(m.Languages)]]
+				return braced(jen.Lit(t.Message), jen.Lit(t.Solution))
+			}),
 		decl{new(doc).add("codeHashSeed is the seed of codeHash with which the generator found the perfect hash."),
 			jen.Const().Id("codeHashSeed").Op("=").Id(fmt.Sprintf("0x%016x", p.seed))},
-		numbers("codeBuckets", "uint16", new(doc).add("codeBuckets holds the seed of each bucket of keys."), len(p.buckets), func(i int) string { return fmt.Sprint(p.buckets[i]) }),
+		numbers("codeBuckets", bucketType(p), new(doc).add("codeBuckets holds the displacement of each bucket of keys."), len(p.buckets), func(i int) string { return fmt.Sprint(p.buckets[i]) }),
 		numbers("codeSlots", "uint64", new(doc).add("codeSlots holds, for each slot, the tag and the position of the key in it, and 0 for slots no key lands in."), len(p.slots), func(i int) string {
 			if p.slots[i] == 0 {
 				return "0"
@@ -217,6 +219,15 @@ func dataSections(m *DocData) ([]section, error) {
 		}),
 	}
 	return append(sections, rowSections(m)...), nil
+}
+
+// bucketType is the type of codeBuckets: uint16 when every displacement,
+// which is below the number of slots, fits one, to halve the array.
+func bucketType(p perfectHash) string {
+	if len(p.slots) <= 1<<16 {
+		return "uint16"
+	}
+	return "uint32"
 }
 
 // familyRows are the families' entries of codeFamilies, longer prefixes
@@ -254,43 +265,44 @@ func familyRows(m *DocData) []jen.Code {
 // numbers emits a var holding an array of numbers, 8 to a line.
 func numbers(name, typ string, d *doc, n int, lit func(i int) string) section {
 	const perLine = 8
+	return literal(d, name, jen.Id(typ), (n+perLine-1)/perLine, func(line int) jen.Code {
+		var out []jen.Code
+		for i := line * perLine; i < min(n, (line+1)*perLine); i++ {
+			out = append(out, jen.Id(lit(i)))
+		}
+		return listed(out...)
+	})
+}
+
+// literal emits a var holding an array of n elements, one a line: var
+// name = [...]typ{...}. With no elements it is one short declaration.
+func literal(d *doc, name string, typ jen.Code, n int, elem func(i int) jen.Code) section {
+	if n == 0 {
+		return decl{d, jen.Var().Id(name).Op("=").Index(jen.Op("...")).Add(typ).Values()}
+	}
 	return block{
-		doc: d,
-		n:   (n + perLine - 1) / perLine,
-		sep: "\n",
-		wrap: func(items []jen.Code) jen.Code {
-			return jen.Var().Id(name).Op("=").Index(jen.Op("...")).Id(typ).Values(items...)
-		},
-		item: func(line int) []jen.Code {
-			var out []jen.Code
-			for i := line * perLine; i < min(n, (line+1)*perLine); i++ {
-				if i == line*perLine {
-					out = append(out, jen.Line().Id(lit(i)))
-				} else {
-					out = append(out, jen.Id(lit(i)))
-				}
-			}
-			return out
-		},
+		doc:  d,
+		open: literalOpen(name, typ),
+		n:    n,
+		item: func(i int) []jen.Code { return []jen.Code{elem(i)} },
 	}
 }
 
-// rowSections emits codeTable, the rows, in the table's order.
+// rowSections emits codeTable, the rows, in the table's order, and the
+// zero Info after them.
 func rowSections(m *DocData) []section {
-	return []section{block{
-		doc: new(doc).add("codeTable holds the rows, in the table's order."),
-		n:   len(m.Codes),
-		sep: "\n",
-		wrap: func(items []jen.Code) jen.Code {
-			return jen.Var().Id("codeTable").Op("=").Index(jen.Op("...")).Id("Info").Values(items...)
-		},
-		item: func(i int) []jen.Code { return []jen.Code{jen.Line().Values(row(m, m.Codes[i])...)} },
-	}}
+	d := new(doc).add("codeTable holds the rows, in the table's order, then the zero Info, which Lookup copies for a code the table does not list.")
+	return []section{literal(d, "codeTable", jen.Id("Info"), len(m.Codes)+1, func(i int) jen.Code {
+		if i == len(m.Codes) {
+			return braced()
+		}
+		return braced(row(m, m.Codes[i])...)
+	})}
 }
 
 // row is a code's Info literal; fields at their zero value are left out.
 func row(m *DocData, c DocCode) []jen.Code {
-	field := func(key string, v jen.Code) jen.Code { return jen.Id(key).Op(":").Add(v) }
+	field := keyed
 	fields := []jen.Code{field("Code", jen.Id(c.Const)), field("Name", jen.Lit(c.Name))}
 	if c.Message != "" {
 		fields = append(fields, field("Message", jen.Lit(c.Message)))

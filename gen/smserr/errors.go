@@ -1360,16 +1360,19 @@ func (i Info) Text(lang string) (message, solution string, ok bool) {
 // the table lists for a code) gets the row of its code. Lookup does not
 // allocate.
 func Lookup(code string) (Info, bool) {
-	if i := codeIndex(code); i >= 0 {
-		return codeTable[i], true
+	// A miss copies the zero Info after the rows, as a hit copies its
+	// row: one copy either way, which is cheaper than returning Info{}.
+	i := codeIndex(code)
+	if i < 0 {
+		i = codeRows
 	}
-	return Info{}, false
+	return codeTable[i], i < codeRows
 }
 
 // All returns every row of the table, in the table's order.
 func All() iter.Seq[Info] {
 	return func(yield func(Info) bool) {
-		for i := range codeTable {
+		for i := range codeRows {
 			if !yield(codeTable[i]) {
 				return
 			}
@@ -1935,32 +1938,40 @@ func sdkDeref(s *string) string {
 // table's codes and their aliases (its keys), so that one comparison of
 // strings settles every lookup of a key, and nearly every other lookup
 // ends without one. codeHash hashes code; the hash picks one of
-// codeBuckets, which holds the seed the generator found to give each key
-// of that bucket a slot of its own; the hash and the seed pick one of
-// codeSlots. A slot holds, in its low 32 bits, the position of the one key
-// that can be there (in codeTable, or past its end in codeAliases), and in
-// its high 32 bits that key's tag, the low 32 bits of its hash: a code
-// whose hash has another tag is not that key, and is refused without
-// reading the key. Slots no key lands in hold 0: the first key's position,
-// with a tag that only a code which then fails the comparison can have.
+// codeBuckets, which holds the displacement the generator found to give
+// each key of that bucket a slot of its own; the hash's low bits, xor-ed
+// with the displacement, pick one of codeSlots. A slot holds, in its low
+// 32 bits, the position of the one key that can be there (among the
+// codeRows rows of codeTable, or past them in codeAliases), and in its
+// high 32 bits that key's tag, the high 32 bits of its hash: a code whose
+// hash has another tag is not that key, and is refused without reading
+// the key. (The tag's low bits are the bucket's number, so a code of
+// another bucket never passes; one of the same bucket shares the key's low
+// bits, and passes only if its other bits agree too.) Slots no key lands
+// in hold 0: the first key's position, with a tag that only a code which
+// then fails the comparison can have.
 func codeIndex(code string) int {
 	h := codeHash(codeHashSeed, code)
-	slot := codeSlots[codeSlot(h, codeBuckets[codeBucket(h, len(codeBuckets))], len(codeSlots))]
+	slot := codeSlots[codeSlot(h, uint32(codeBuckets[codeBucket(h, len(codeBuckets))]), len(codeSlots))]
 	if uint32(slot>>32) != codeTag(h) {
 		return -1
 	}
 	k := int(uint32(slot))
-	if k < len(codeTable) {
+	if k < codeRows {
 		if string(codeTable[k].Code) != code {
 			return -1
 		}
 		return k
 	}
-	if a := &codeAliases[k-len(codeTable)]; a.code == code {
+	if a := &codeAliases[k-codeRows]; a.code == code {
 		return a.row
 	}
 	return -1
 }
+
+// codeRows is the number of rows in codeTable; the zero Info after them
+// is not one.
+const codeRows = len(codeTable) - 1
 
 // codeAlias is another spelling of a code: Lookup(code) gives codeTable[row].
 type codeAlias struct {
@@ -1970,21 +1981,23 @@ type codeAlias struct {
 
 // codeHash hashes a code to 64 bits the way wyhash does: it multiplies
 // 8-byte words of the code pairwise to 128 bits and folds the halves
-// together (codeMix). A code of up to 32 bytes is read as the words that
-// start and end it, overlapping, so every byte counts; a longer code first
-// folds in its leading bytes 16 at a time. The generator places the codes
-// with this very function.
+// together (codeMix). A code of up to 16 bytes is read as the words that
+// start and end it, overlapping, so every byte counts, and mixed once;
+// one of up to 32 bytes is read as four such words, mixed in two pairs; a
+// longer code first folds in its leading bytes 16 at a time. The
+// generator places the codes with this very function.
 func codeHash(seed uint64, s string) uint64 {
 	n := len(s)
-	h := seed ^ uint64(n)
-	var a, b, c, d uint64
+	var a, b uint64
 	switch {
 	case n > 16:
+		h := seed
 		for ; len(s) > 32; s = s[16:] {
 			h = codeMix(codeRead64(s, 0)^h, codeRead64(s, 8)^0xe7037ed1a0b428db)
 		}
 		m := len(s)
-		a, b, c, d = codeRead64(s, 0), codeRead64(s, 8), codeRead64(s, m-16), codeRead64(s, m-8)
+		return codeMix(codeRead64(s, 0)^h, codeRead64(s, 8)^0xe7037ed1a0b428db) ^
+			codeMix(codeRead64(s, m-16)^h, codeRead64(s, m-8)^0x8ebc6af09c88c6e3) ^ codeLength(n)
 	case n >= 8:
 		a, b = codeRead64(s, 0), codeRead64(s, n-8)
 	case n >= 4:
@@ -1992,22 +2005,27 @@ func codeHash(seed uint64, s string) uint64 {
 	case n > 0:
 		a = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
 	}
-	return codeMix(a^h, b^0xe7037ed1a0b428db) ^ codeMix(c^h, d^0x8ebc6af09c88c6e3)
+	return codeMix(a^seed, b^0xe7037ed1a0b428db) ^ codeLength(n)
 }
 
-// codeBucket picks a hash's bucket, of n (a power of 2), from its high
-// bits.
+// codeLength spreads a code's length over 64 bits. codeHash xors it in
+// after mixing, where no bytes of a code can cancel it: codes of different
+// lengths whose words read the same differ in their hashes.
+func codeLength(n int) uint64 { return uint64(n) * 0x9e3779b97f4a7c15 }
+
+// codeBucket picks a hash's bucket, of n (a power of 2), from the low
+// bits of its high half.
 func codeBucket(h uint64, n int) uint64 { return h >> 32 & uint64(n-1) }
 
-// codeSlot picks a hash's slot, of n (a power of 2): its hash, mixed with
-// its bucket's seed.
-func codeSlot(h uint64, seed uint16, n int) uint64 {
-	return codeMix(h^uint64(seed)*0x589965cc75374cc3, 0xa0761d6478bd642f) & uint64(n-1)
-}
+// codeSlot picks a hash's slot, of n (a power of 2): its low bits, xor-ed
+// with its bucket's displacement d. Displacing costs a single instruction
+// after the bucket is read, and keys of a bucket keep apart under any d as
+// long as their low bits differ, which the generator checks.
+func codeSlot(h uint64, d uint32, n int) uint64 { return uint64(uint32(h)^d) & uint64(n-1) }
 
 // codeTag returns a hash's tag: the bits of it a slot keeps, to refuse
 // the codes that are not its key without reading the key.
-func codeTag(h uint64) uint32 { return uint32(h) }
+func codeTag(h uint64) uint32 { return uint32(h >> 32) }
 
 // codeMix multiplies a and b to 128 bits and returns the halves xor-ed
 // together.
@@ -2039,238 +2057,239 @@ var codeFamilies = [...]codeFamily{}
 // perfect hash's keys after the codes.
 var codeAliases = [...]codeAlias{}
 
-// codeLangs lists the table's languages; codeTexts holds each row's message and
-// solution in each of them.
-var (
-	codeLangs = [...]string{"en", "zh"}
-	codeTexts = [...][2]string{
-		{"Accepted", "N/A"},
-		{"发送成功", ""},
-		{"", ""},
-		{"签名和模板类型不一致", "原因：模板和签名类型不一致。错误示例：用验证码签名发送了通知短信或推广短信。 解决方案：签名分为验证码和通用两种类型。模板分为验证码、短信通知和推广短信三种类型。 其中验证码类签名只能发送验证码模板，通用类签名可以发送全部类型的模板。 建议您把签名更改为通用类型。"},
-		{"", ""},
-		{"扩展码使用错误，相同的扩展码不可用于多个签名", "原因：发送短信时，不同签名的短信使用了相同的扩展码。 解决方案：在调用短信发送接口时，不同的短信签名使用不同的扩展码。"},
-		{"", ""},
-		{"国际/港澳台消息模板不支持发送境内号码", "原因：国际/港澳台消息模板仅支持发送国际、中国港澳台地区的号码。 解决方案：如果要发送中国内地短信，请申请国内消息短信模板。"},
-		{"", ""},
-		{"原IP地址所在的地区被禁用", "原因：被系统检测到原IP属于非中国内地地区。 解决方案：请将原IP地址修改为中国内地地区的IP地址。国际/港澳台的IP地址禁止发送中国内地短信业务。 更多详情，请参见服务接入点。"},
-		{"RAM permission denied.", "Grant the permission defined by the RAM user"},
-		{"RAM权限不足", "原因：RAM权限不足。 解决方案：请为当前使用的AccessKey对应的RAM用户进行授权：AliyunDysmsFullAccess（管理权限）。 具体操作请参见授权RAM用户。"},
-		{"Account suspended due to an insufficient balance", "Please check the balance of your Alibaba Cloud account and SMS resource package. If balance is above zero, please contact the Alibaba Support Center."},
-		{"业务停机", "原因：余额不足导致的业务停机，更多详情请参见欠费说明。 解决方案：请及时充值。"},
-		{"SMS service is not activated", "Please check whether the Short Message Service has been is activated or has not been activated."},
-		{"未开通云通信产品的阿里云客户", "原因：该AccessKey所属的账号尚未开通云通信的服务，包括短信、语音、流量等服务。 解决方案：当出现此类报错信息时，需要检查当前AccessKey是否已经开通阿里云短信服务。 如果已开通短信服务，请调用接口即可。"},
-		{"", ""},
-		{"产品未开通", "原因：该AccessKey所属的账号尚未开通当前接口的产品，如仅开通了短信服务的用户调用语音服务接口时会产生此报错信息。 解决方案：检查AccessKey对应账号是否已开通调用对应接口的服务。如需开通服务，请参见短信服务或语音服务。"},
-		{"Alibaba Cloud account does not exist", "Please verify that the account ID in the API is the one you own."},
-		{"账户不存在", "原因：使用了错误的账户名称或AccessKey。 解决方案：请确认账号信息。"},
-		{"Alibaba Cloud Account is abnormal", "Please check the account ID in API is the one you owned."},
-		{"账户异常", "原因：账户异常。 解决方案：计费服务查询异常，请点击链接，打开钉钉扫码进入短信服务专属钉群。"},
-		{"", ""},
-		{"模板非法", "原因： - 传入的模板Code有误。 - 传入的模板内容或格式有误。 解决方案： - 请检查AccessKey账号和模板是否属于同一个账号。 - 若账号模板属于同一账号，请登录短信服务控制台，在模板管理页面查看此模板是否审核通过， 若未通过审核，建议模板审核通过后再使用此模板。 - 请检查模板传参格式。更多模板规范请参见短信模板规范。 - 确保TemplateCode不含有空格。 - 确保传入的TemplateCode对应的模板变量与TemplateParam中的变量一致。 - 确保传入的TemplateParam为JSON字符串。 - 确保TemplateParam传入的变量值个数和模板实际的变量个数相符。 - 确保TemplateParam传入的变量名称与模板对应变量的名称相符。"},
-		{"", ""},
-		{"签名非法", "原因： - 在您的账号下找不到对应编号的签名，可能是AccessKey账号和签名归属于不同账号，或使用了未审核通过的签名。 - 您传入的签名有空格、问号、错别字等导致乱码。 解决方案： - 请检查您的AccessKey和签名是否属于同一个账号，或登录短信服务控制台，在签名管理页面查看此签名是否审核通过。 - 请检查您传入的签名格式是否正确，删除签名中的空格、特殊符号，修改错别字。签名规范请参见短信签名规范。"},
-		{"The ContentCode is illegal", "The ContentCode input is not on the approved list. To check your approved ContentCode, please see:"},
-		{"", ""},
-		{"Parameter is abnormal", "Please check the value format for the input parameters. For example, the SendDate format should be yyyymmdd."},
-		{"参数格式不正确", "原因：参数格式不正确。 解决方案：请根据对应的API文档检查参数格式。 如，短信查询QuerySendDetails接口的参数SendDate日期格式为yyyyMMdd，正确格式为20170101，错误格式为2017-01-01。"},
-		{"isp.SYSTEM_ERROR", "Pease retry again, if same error, please create Ticket to seek help."},
-		{"系统错误，请重新调用", "原因：系统出现错误。 解决方案：请重新调用接口。"},
-		{"", ""},
-		{"手机号码格式错误", "原因：手机号码格式错误。 解决方案：参数PhoneNumbers请传入正确的格式。 - 国内消息：+/+86/0086/86或无任何前缀的11位手机号码，如1595195****。 - 国际/港澳台消息：国际区号+号码，如8520000****。"},
-		{"", ""},
-		{"调用接口时参数PhoneNumbers中指定的手机号码数量超出限制", "原因：参数PhoneNumbers中指定的手机号码数量超出限制。 解决方案： - 请将手机号码数量限制在规定范围以内。 - 各接口参数PhoneNumbers数量限制如下： - SendSms接口、SendCardSms接口：上限为1000个手机号码； - SendBatchSms接口、SendBatchCardSms接口：最多可以向100个手机号码发送短信。"},
-		{"The format of the phone number is wrong", "Please input phone numbers according to format: Country Code + Phone Number"},
-		{"", ""},
-		{"The quantity of phone numbers exceed the limit", "In one API call, the system can accept up to 1,000 phone numbers."},
-		{"", ""},
-		{"Lack of value for ContentParam", "You need to assign all the parameters in the template with a value, and the value should be expressed in the format of JSON protocol."},
-		{"模板变量中存在未赋值变量", "原因：参数TemplateParam中，变量未全部赋值。 解决方案：请用JSON格式字符串为模板变量赋值。如：模板为您好，${name}已成功预约，预约号为${code}， 则参数TemplateParam可以指定为{\"name\":\"Tom\",\"code\":\"123\"}。"},
-		{"Delivery frequency exceeds limit", "For the same phone number, the system will control the maximum message per day. The system default setting is 20 messages per day."},
-		{"触发云通信流控限制", "原因：达到云通信短信发送频率上限。 说明 发送频率上限针对手机号码的维度而言，并不是针对平台而言，即该手机号码可能收到了多个平台的验证码短信， 导致触发流控限制。即使您未在阿里云短信服务有发送记录或只发送了一条短信，也有可能达到发送频率上限。 解决方案： - 请您将短信发送频率限制在正常的业务流控范围内，默认流控详情，请参见短信发送频率限制。 - 您登录短信服务控制台，在通用设置 > 国内消息设置 > 发送频率设置页面，调整流控阈值。具体操作，请参见设置短信发送频率。 - 您可开启验证码防盗刷保障您的资金安全和业务稳定，帮助您有效预防验证码被盗刷或短信轰炸带来的不良影响。"},
-		{"The input format of Parameters is wrong", "The input format of paramaters should follow JSON protocol."},
-		{"参数格式错误，请修改为字符串值", "原因：参数格式错误，不是合法的JSON格式，修改为字符串值。 解决方案：请在参数TemplateParam中指定正确的JSON格式字符串，比如{\"code\":\"123\"}。"},
-		{"Blacklist control", "Parameter values violate regulations and sending has been denied."},
-		{"黑名单管控", "原因：黑名单管控是指短信号码命中黑名单，此类号码曾有过退订或投诉记录（如用户在12321等平台提交过短信投诉或退订过短信导致的），不支持下发该类推广短信。 命中黑名单的号码暂无法解除。 解决方案：推广短信建议规避该号码下发。"},
-		{"The length of parameter value exceeds limit", "The maximum length of a parameter value is 20 characters."},
-		{"参数超过长度限制", "原因：参数超过长度限制。 解决方案：针对2018年01月10日之后申请的短信通知类模板，变量限制为1~35个字符；验证码类模板，变量限制为4～6个字符，请修改参数长度。 短信模板规范详情，请参见短信模板规范。"},
-		{"", ""},
-		{"变量不支持传入URL", "原因：变量内容中含有限制发送的内容，例如变量中不允许透传URL。 解决方案：请检查通过变量是否透传了URL或敏感信息。短信模板内容规范，请参见短信模板规范。"},
-		{"Account Balance insufficient", "The account balance is insufficient."},
-		{"账户余额不足", "原因：当前账户余额不足。 解决方案： - 及时充值。发送短信前可以按照国内短信服务定价、国际/港澳台短信服务定价确认当前账户余额（含套餐包的余量，如果已购买套餐包）是否足以抵扣预计发送的短信量，否则会导致短信发送失败。 - 已购买的套餐包须与短信接收地区一致。 - 错误示例：使用已购买的新加坡套餐包往泰国发送短信，会发送失败。建议购买全球通用套餐包或对应地区的套餐包。 - 计费以及套餐包购买详情，请参见计费概述。"},
-		{"", ""},
-		{"传入的变量内容和实际申请模板时变量所选择的属性类型不配", "原因：例如申请模板时对phone变量，选择变量属性为\"电话号码\"，但实际入参时对这个变量赋值非号码类型的内容。 解决方案：针对上述原因，phone变量入参应为：5~11位的国内标准手机号或固定电话号码，更多变量属性规范，请参见验证码模板变量属性规范或通知短信模板变量属性规范。"},
-		{"Target country not supported", "The target country phone number does not support receiving SMS."},
-		{"", ""},
-		{"RAM privilege authorized failure", "The authorization of RAM failed."},
-		{"", ""},
-		{"Sending Frequency limit reached", "The sending frequency exceeds the limit."},
-		{"", ""},
-		{"Exceeds Daily Volume Limit", "The daily volume limit has been reached. Please change the configuration in the console if you want to send more messages."},
-		{"触发日发送限额", "原因：已经达到您在控制台设置的短信日发送量限额值。 解决方案：如果需要修改限额，请登录短信服务控制台，在通用设置 > 国内消息设置 > 安全设置页面， 修改日发送量总量阈值。"},
-		{"Exceeds Monthly Volume Limit", "The monthly volume limit has been reached. Please change the configuration in the console if you want to send more messages."},
-		{"触发月发送限额", "原因：已经达到您在控制台设置的短信月发送量限额值。 解决方案：如果需要修改限额，请登录短信服务控制台，在通用设置 > 国内消息设置 > 安全设置页面， 修改月发送量总量阈值。"},
-		{"", ""},
-		{"短信内容包含禁止发送内容", "原因：短信内容包含禁止发送内容。 解决方案：修改短信文案，规范详情请参见短信模板规范。"},
-		{"", ""},
-		{"签名禁止使用", "原因：签名禁止使用。 解决方案：请在短信服务控制台申请符合规定的签名。更多操作，请参见申请短信签名。"},
-		{"Illegal operation", "Please ensure the status of your account is active."},
-		{"", ""},
-		{"Specified signature is not matched with our records.", "The specified signature does not match our records."},
-		{"客户端生成的签名与服务端不匹配", "原因：签名（Signature）加密错误。 解决方案： - 如果使用SDK调用接口，请注意AccessKey ID和AccessKey Secret字符串赋值正确。 - 如果自行加密签名（Signature），请参见请求签名检查加密逻辑。"},
-		{"Specified time stamp or date value is expired.", "The time stamp is not within 15 minutes compared with the server time and has expired."},
-		{"时间戳或日期已过期", "原因：一般由于时区差异造成时间戳错误，发出请求的时间和服务器接收到请求的时间不在15分钟内。 解决方案：请使用GMT时间。 说明 阿里云网关使用的时间是GMT时间。"},
-		{"Specified signature nonce was used already.", "The SignatureNonce has already been used. This field is to prevent network attacks. A different service request should be assigned with a unique SignatureNonce."},
-		{"签名随机数已被使用", "原因：唯一随机数重复，SignatureNonce为唯一随机数，用于防止网络重复攻击。 解决方案：不同请求请使用不同的随机数值。"},
-		{"Specified parameter version is not valid.", "The version of the interface is wrong."},
-		{"API版本号错误", "原因：版本号（Version）错误。 解决方案：请确认接口的版本号，短信服务的API版本号（Version）为2017-05-25。"},
-		{"Specified api was not found, please check your url and method", "The name of the interface is wrong. Please check and make sure the name of the interface is correct."},
-		{"未找到指定的API，请检查您的URL和方法", "原因：参数Action中指定的接口名错误。 解决方案：请在参数Action中使用正确的接口地址和接口名。"},
-		{"", ""},
-		{"超过单自然日签名申请数量上限", "原因：一个自然日中申请签名数量超过限制。 解决方案：合理安排每天的签名申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。"},
-		{"", ""},
-		{"超过单自然日模板申请数量上限", "原因：一个自然日中申请模板数量超过限制。 解决方案：合理安排每天的模板申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。"},
-		{"", ""},
-		{"签名名称不符合规范", "原因：签名名称不符合规范。 解决方案：请重新申请签名。签名规范，请参见短信签名规范。"},
-		{"", ""},
-		{"签名认证材料附件大小超过限制", "原因：签名认证材料附件大小超过限制。 解决方案：压缩签名认证材料至2 MB以下。"},
-		{"", ""},
-		{"签名字符数量超过限制", "原因：签名的名称或申请说明的字数超过限制。 解决方案：修改签名名称或申请说明，并重新提交审核。签名规范，请参见短信签名规范。"},
-		{"", ""},
-		{"模板字符数量超过限制", "原因：模板的名称、内容或申请说明的字数超过限制。 解决方案：修改模板的名称、内容或申请说明，并重新提交审核。"},
-		{"", ""},
-		{"签名内容涉及违规信息", "原因：签名内容涉及违规信息。 解决方案：重新修改签名内容。签名规范，请参见短信签名规范。"},
-		{"", ""},
-		{"超过单自然日短链申请数量上限", "原因：一天创建短链数量超过限制。 解决方案：合理预估一天申请短链数量，次日重新创建短链。"},
-		{"", ""},
-		{"该账号无有效短链", "原因：企业客户当前并无有效短链。 解决方案：企业客户需重新申请有效短链，保证在短链有效期内调用短链生成接口。"},
-		{"", ""},
-		{"短链名不能超过13字符", "原因：短链名不能超过13个字符。 解决方案：请根据短链规范重新创建。"},
-		{"", ""},
-		{"原始链接字符数量超过限制", "原因：原始链接字符数量超过限制。 解决方案：重新创建判断字符长度是否符合平台规则。"},
-		{"", ""},
-		{"短链有效期期限超过限制", "原因：选择短链有效期限超过30天限制。 解决方案：请保证短链有效期输入在30天以内。"},
-		{"", ""},
-		{"上传手机号个数超过上限", "原因：单次调用上传手机号个数超过50000个上限。 解决方案：分多次调用短参生成接口，单次上传手机号个数不超过50000个。"},
-		{"", ""},
-		{"原始链接生成的短链仍在有效期内", "原因：原始链接生成的短链仍在有效期内，无需重复创建。 解决方案： - 待原始链接生成的短链失效或删除该短链后，重新创建。 - 使用新的原始链接，创建新的短链。"},
-		{"", ""},
-		{"签名文件为空", "原因：签名文件为空。 解决方案：检查签名文件，补充签名资质证明、授权书等相关文件截图。相关操作，请参见申请短信签名。"},
-		{"", ""},
-		{"调用发送应用模块失败", "原因：调用发送应用模块失败。 解决方案：调用发送应用模块失败，请尝试重新发送。"},
-		{"", ""},
-		{"审核中的签名，暂时无法删除", "原因：签名正在审核中，暂时无法删除。 解决方案：请签名审核结束后，再删除对应签名。"},
-		{"", ""},
-		{"已通过的签名不支持修改", "原因：已通过的签名不支持修改。 解决方案：请按签名规范，重新提交申请签名。具体操作，请参见申请短信签名。"},
-		{"", ""},
-		{"审核中的模板，暂时无法删除", "原因：模板正在审核中，暂时无法删除。 解决方案：请模板审核结束后，再删除对应模板。"},
-		{"", ""},
-		{"已通过的模板不支持修改", "原因：已通过的模板不支持修改。 解决方案：请按模板规范，重新提交申请模板。更多信息，请参见短信模板规范。"},
-		{"", ""},
-		{"单日最多申请模板或签名100条", "原因：您已超过单日最多申请模板或签名100条的上限。 解决方案：请您24小时后继续申请，或单击链接，打开钉钉扫码进入短信服务专属钉群处理。"},
-		{"", ""},
-		{"用户已退订推广短信", "原因：该手机用户已退订推广短信。 解决方案：请尊重手机用户意愿，减少对该客户的推广短信发送。"},
-		{"", ""},
-		{"测试模板和签名限制", "原因：测试专用签名和模板必须结合使用。 解决方案：请使用短信服务提供的测试专用签名和测试专用模板。相关操作，请参见发送测试短信。"},
-		{"", ""},
-		{"短链创建失败", "解决方案：请先提交该链接的一级域名报备。"},
-		{"", ""},
-		{"验证码模板仅支持一个验证码作为变量", "原因：在验证码模板变量中只能定义一个参数。 解决方案：请修改验证码模板变量。更多信息，请参见验证码模板规范。"},
-		{"", ""},
-		{"测试专用模板中的变量仅支持4~6位纯数字", "解决方案：使用测试模板时变量仅支持传入4~6位纯数字。"},
-		{"", ""},
-		{"只能向已绑定的手机号发送", "原因：接收测试短信号码未在控制台绑定，或绑定过程未完成、未生效。 解决方案： - 通过测试功能发送短信，需要绑定测试手机号才可以发送。 - 请确认绑定操作已完成并且已生效。有时系统处理或同步可能会有延时。 说明 您登录短信服务控制台，在快速学习和测试页面，发送测试区域，绑定测试手机号即可。 更多有关测试短信内容，请参见发送测试短信。 原因：接口调用与绑定手机号不匹配。 解决方案：请检查在API请求或控制台调用中指定的手机号是否与在控制台绑定的测试手机号完全一致，包括国家码和格式。 原因：如您在生产环境遇到此错误码，请排查您是否将测试环境与生产环境混淆。 解决方案：测试签名和模板（在控制台显示有绿色“测”标记）会限制发送对象仅为已绑定的测试号码。请确保在正式发送短信时使用的是非测试的签名和模板。"},
-		{"", ""},
-		{"签名不能包含emoji表情", "解决方案：签名中不支持使用emoji表情。"},
-		{"", ""},
-		{"因该账号长时间未使用，出于对您的账号安全考虑，已限制您账号的短信发送", "您若需要继续使用该账号，请与您的商务经理联系。"},
-		{"", ""},
-		{"短信下发时通道被关停", "阿里云会自动剔除被关停通道，建议稍后重试。"},
-		{"", ""},
-		{"参数错误", "请检查短信签名、短信文案或手机号码等参数是否传入正确。"},
-		{"", ""},
-		{"停机、空号、暂停服务、关机、不在服务区", "原因：运营商返回给阿里云平台该号码实时状态异常，如关机、停机、空号、暂停服务、不在服务区等。 解决方案：请核实接收手机号码状态是否正常。"},
-		{"", ""},
-		{"单个号码日、月发送上限，流控超限，频繁发送超限", "为了限制平台短信被恶意调用、在短时间内大量发起短信发送请求，阿里云平台和运营商都进行了流控限制。"},
-		{"", ""},
-		{"用户账户异常、携号转网、欠费等", "建议检查号码状态，确保号码状态正常后重新尝试。"},
-		{"", ""},
-		{"手机号在黑名单", "通常为手机号在运营商平台黑名单库中，一般是用户已退订此签名或命中运营商平台黑名单规则导致。"},
-		{"", ""},
-		{"手机终端问题、内存满、SIM卡满、非法设备等", "建议核实终端设备状况、检查手机安全软件拦截记录、重启或者更换手机终端后再次尝试。"},
-		{"", ""},
-		{"内容关键字拦截", "原因：运营商根据短信中有潜在风险或者高投诉的内容关键字进行自动拦截。 解决方案：请您检查发送的短信内容并相应修改文案。"},
-		{"", ""},
-		{"号码状态异常", "原因：短信接收号码状态异常，如关机、停机、空号、暂停服务、不在服务区或号码格式错误。 解决方案：请您核实号码状态是否正常、号码格式是否正确。"},
-		{"", ""},
-		{"内容无退订", "原因：推广短信内容中必须带退订信息。 解决方案：请您核实文案内容，增加退订信息，在推广短信结尾添加“拒收请回复R”。更多详情请参见推广短信模板规范。"},
-		{"", ""},
-		{"请求成功（平台接到请求，但未接收到运营商侧的回执状态）", "原因：大概率是由于接收用户的状态异常导致。 解决方案：请您检查接收用户状态是否正常。"},
-		{"", ""},
-		{"未开通国际短信", "原因：收件人未开通接收国际短信功能。 解决方案：联系运营商开通国际短信功能后再进行短信发送。"},
-		{"", ""},
-		{"运营商未知错误", "该错误码表示阿里云平台接收到的运营商回执报告为未知错误，阿里云会定期与供应商核实更新。"},
-		{"", ""},
-		{"接收用户已退订此业务或产品未开通", "建议将此类接收用户剔除出发送清单。"},
-		{"", ""},
-		{"当前短信内容无可用通道发送", "发送的业务场景属于暂时无法支持的场景。"},
-		{"", ""},
-		{"不支持的短信内容", "原因：短信内容包含不支持的发送内容，如短信内容中包含繁体字、emoji表情符号、 其他非常用字符（例如【】〖〗『』「」m² • ①★※→ ❤™）。 解决方案：请检查短信模板内容以及您传入的变量内容，修改短信文案并去掉不支持的文字或符号。更详细的短信模板及变量规范，请参见短信模板规范。"},
-		{"", ""},
-		{"短信内容和模板属性不匹配", "原因：通知模板发送推广、营销的文案无法支持。 解决方案：请使用推广短信模板发送短信，模板末尾需加“拒收请回复R”。"},
-		{"", ""},
-		{"一码多签", "原因：当前传入的扩展码和签名，与历史传入扩展码对应的签名不一致。 解决方案：建议您确保扩展码对应的签名在发送过程中保持不变，或更新扩展码签名映射关系中该扩展码对应的新签名，具体操作请参见扩展码管理。"},
-		{"", ""},
-		{"自拓扩展码个数已超过上限", "原因：自拓扩展码数量上限为10n，n即自拓扩展位数，每个用户的自拓扩展位数不同，超过后无法分配新的扩展码发送新签名。 解决方案：建议您联系产品运营经理修改自拓扩展码位数，或删除扩展码签名映射关系中可回收的扩展码和签名，具体操作请参见扩展码管理。"},
-		{"", ""},
-		{"传入扩展码不可用", "原因：传入的自拓扩展位数超限，不可直接作为下发扩展码使用。 解决方案：建议传入标准位长的扩展码。"},
-		{"", ""},
-		{"当前使用端口号尚未完成企业实名制报备流程", "原因：短信内容提供者需要报备相关实名资质信息，若部分运营商网关尚未完成报备，可能导致短信发送被拦截。 解决方案：短信发送前必须完成实名制报备。建议您根据实名制报备操作指南进行操作，您可以登录短信服务控制台签名管理页面查看签名报备状态。 运营商实名报备流程平均需要5-7个工作日，基于近期观测，部分运营商实名报备流程需要7-10个工作日，"},
-		{"", ""},
-		{"签名来源不支持", "原因：创建和修改签名时使用了不支持的签名来源。 解决方案：请选择符合规范的签名来源。"},
-		{"", ""},
-		{"签名状态为“不可用”", "原因:无法使用“不可用”状态的签名发送短信。 解决方案:请查看签名状态详情说明,并根据具体的“不可用”原因做签名编辑修正。"},
-		{"", ""},
-		{"没有可删除的短链", "原因：未发现可以删除的短链，可能是该短链已被删除，或该短链并未成功创建。解决方案：无需重复删除已删除的短链。"},
-		{"", ""},
-		{"发送成功", ""},
-	}
-)
+// codeLangs lists the table's languages.
+var codeLangs = [...]string{"en", "zh"}
+
+// codeTexts holds each row's message and solution in each of codeLangs, a row
+// after another.
+var codeTexts = [...][2]string{
+	{"Accepted", "N/A"},
+	{"发送成功", ""},
+	{"", ""},
+	{"签名和模板类型不一致", "原因：模板和签名类型不一致。错误示例：用验证码签名发送了通知短信或推广短信。 解决方案：签名分为验证码和通用两种类型。模板分为验证码、短信通知和推广短信三种类型。 其中验证码类签名只能发送验证码模板，通用类签名可以发送全部类型的模板。 建议您把签名更改为通用类型。"},
+	{"", ""},
+	{"扩展码使用错误，相同的扩展码不可用于多个签名", "原因：发送短信时，不同签名的短信使用了相同的扩展码。 解决方案：在调用短信发送接口时，不同的短信签名使用不同的扩展码。"},
+	{"", ""},
+	{"国际/港澳台消息模板不支持发送境内号码", "原因：国际/港澳台消息模板仅支持发送国际、中国港澳台地区的号码。 解决方案：如果要发送中国内地短信，请申请国内消息短信模板。"},
+	{"", ""},
+	{"原IP地址所在的地区被禁用", "原因：被系统检测到原IP属于非中国内地地区。 解决方案：请将原IP地址修改为中国内地地区的IP地址。国际/港澳台的IP地址禁止发送中国内地短信业务。 更多详情，请参见服务接入点。"},
+	{"RAM permission denied.", "Grant the permission defined by the RAM user"},
+	{"RAM权限不足", "原因：RAM权限不足。 解决方案：请为当前使用的AccessKey对应的RAM用户进行授权：AliyunDysmsFullAccess（管理权限）。 具体操作请参见授权RAM用户。"},
+	{"Account suspended due to an insufficient balance", "Please check the balance of your Alibaba Cloud account and SMS resource package. If balance is above zero, please contact the Alibaba Support Center."},
+	{"业务停机", "原因：余额不足导致的业务停机，更多详情请参见欠费说明。 解决方案：请及时充值。"},
+	{"SMS service is not activated", "Please check whether the Short Message Service has been is activated or has not been activated."},
+	{"未开通云通信产品的阿里云客户", "原因：该AccessKey所属的账号尚未开通云通信的服务，包括短信、语音、流量等服务。 解决方案：当出现此类报错信息时，需要检查当前AccessKey是否已经开通阿里云短信服务。 如果已开通短信服务，请调用接口即可。"},
+	{"", ""},
+	{"产品未开通", "原因：该AccessKey所属的账号尚未开通当前接口的产品，如仅开通了短信服务的用户调用语音服务接口时会产生此报错信息。 解决方案：检查AccessKey对应账号是否已开通调用对应接口的服务。如需开通服务，请参见短信服务或语音服务。"},
+	{"Alibaba Cloud account does not exist", "Please verify that the account ID in the API is the one you own."},
+	{"账户不存在", "原因：使用了错误的账户名称或AccessKey。 解决方案：请确认账号信息。"},
+	{"Alibaba Cloud Account is abnormal", "Please check the account ID in API is the one you owned."},
+	{"账户异常", "原因：账户异常。 解决方案：计费服务查询异常，请点击链接，打开钉钉扫码进入短信服务专属钉群。"},
+	{"", ""},
+	{"模板非法", "原因： - 传入的模板Code有误。 - 传入的模板内容或格式有误。 解决方案： - 请检查AccessKey账号和模板是否属于同一个账号。 - 若账号模板属于同一账号，请登录短信服务控制台，在模板管理页面查看此模板是否审核通过， 若未通过审核，建议模板审核通过后再使用此模板。 - 请检查模板传参格式。更多模板规范请参见短信模板规范。 - 确保TemplateCode不含有空格。 - 确保传入的TemplateCode对应的模板变量与TemplateParam中的变量一致。 - 确保传入的TemplateParam为JSON字符串。 - 确保TemplateParam传入的变量值个数和模板实际的变量个数相符。 - 确保TemplateParam传入的变量名称与模板对应变量的名称相符。"},
+	{"", ""},
+	{"签名非法", "原因： - 在您的账号下找不到对应编号的签名，可能是AccessKey账号和签名归属于不同账号，或使用了未审核通过的签名。 - 您传入的签名有空格、问号、错别字等导致乱码。 解决方案： - 请检查您的AccessKey和签名是否属于同一个账号，或登录短信服务控制台，在签名管理页面查看此签名是否审核通过。 - 请检查您传入的签名格式是否正确，删除签名中的空格、特殊符号，修改错别字。签名规范请参见短信签名规范。"},
+	{"The ContentCode is illegal", "The ContentCode input is not on the approved list. To check your approved ContentCode, please see:"},
+	{"", ""},
+	{"Parameter is abnormal", "Please check the value format for the input parameters. For example, the SendDate format should be yyyymmdd."},
+	{"参数格式不正确", "原因：参数格式不正确。 解决方案：请根据对应的API文档检查参数格式。 如，短信查询QuerySendDetails接口的参数SendDate日期格式为yyyyMMdd，正确格式为20170101，错误格式为2017-01-01。"},
+	{"isp.SYSTEM_ERROR", "Pease retry again, if same error, please create Ticket to seek help."},
+	{"系统错误，请重新调用", "原因：系统出现错误。 解决方案：请重新调用接口。"},
+	{"", ""},
+	{"手机号码格式错误", "原因：手机号码格式错误。 解决方案：参数PhoneNumbers请传入正确的格式。 - 国内消息：+/+86/0086/86或无任何前缀的11位手机号码，如1595195****。 - 国际/港澳台消息：国际区号+号码，如8520000****。"},
+	{"", ""},
+	{"调用接口时参数PhoneNumbers中指定的手机号码数量超出限制", "原因：参数PhoneNumbers中指定的手机号码数量超出限制。 解决方案： - 请将手机号码数量限制在规定范围以内。 - 各接口参数PhoneNumbers数量限制如下： - SendSms接口、SendCardSms接口：上限为1000个手机号码； - SendBatchSms接口、SendBatchCardSms接口：最多可以向100个手机号码发送短信。"},
+	{"The format of the phone number is wrong", "Please input phone numbers according to format: Country Code + Phone Number"},
+	{"", ""},
+	{"The quantity of phone numbers exceed the limit", "In one API call, the system can accept up to 1,000 phone numbers."},
+	{"", ""},
+	{"Lack of value for ContentParam", "You need to assign all the parameters in the template with a value, and the value should be expressed in the format of JSON protocol."},
+	{"模板变量中存在未赋值变量", "原因：参数TemplateParam中，变量未全部赋值。 解决方案：请用JSON格式字符串为模板变量赋值。如：模板为您好，${name}已成功预约，预约号为${code}， 则参数TemplateParam可以指定为{\"name\":\"Tom\",\"code\":\"123\"}。"},
+	{"Delivery frequency exceeds limit", "For the same phone number, the system will control the maximum message per day. The system default setting is 20 messages per day."},
+	{"触发云通信流控限制", "原因：达到云通信短信发送频率上限。 说明 发送频率上限针对手机号码的维度而言，并不是针对平台而言，即该手机号码可能收到了多个平台的验证码短信， 导致触发流控限制。即使您未在阿里云短信服务有发送记录或只发送了一条短信，也有可能达到发送频率上限。 解决方案： - 请您将短信发送频率限制在正常的业务流控范围内，默认流控详情，请参见短信发送频率限制。 - 您登录短信服务控制台，在通用设置 > 国内消息设置 > 发送频率设置页面，调整流控阈值。具体操作，请参见设置短信发送频率。 - 您可开启验证码防盗刷保障您的资金安全和业务稳定，帮助您有效预防验证码被盗刷或短信轰炸带来的不良影响。"},
+	{"The input format of Parameters is wrong", "The input format of paramaters should follow JSON protocol."},
+	{"参数格式错误，请修改为字符串值", "原因：参数格式错误，不是合法的JSON格式，修改为字符串值。 解决方案：请在参数TemplateParam中指定正确的JSON格式字符串，比如{\"code\":\"123\"}。"},
+	{"Blacklist control", "Parameter values violate regulations and sending has been denied."},
+	{"黑名单管控", "原因：黑名单管控是指短信号码命中黑名单，此类号码曾有过退订或投诉记录（如用户在12321等平台提交过短信投诉或退订过短信导致的），不支持下发该类推广短信。 命中黑名单的号码暂无法解除。 解决方案：推广短信建议规避该号码下发。"},
+	{"The length of parameter value exceeds limit", "The maximum length of a parameter value is 20 characters."},
+	{"参数超过长度限制", "原因：参数超过长度限制。 解决方案：针对2018年01月10日之后申请的短信通知类模板，变量限制为1~35个字符；验证码类模板，变量限制为4～6个字符，请修改参数长度。 短信模板规范详情，请参见短信模板规范。"},
+	{"", ""},
+	{"变量不支持传入URL", "原因：变量内容中含有限制发送的内容，例如变量中不允许透传URL。 解决方案：请检查通过变量是否透传了URL或敏感信息。短信模板内容规范，请参见短信模板规范。"},
+	{"Account Balance insufficient", "The account balance is insufficient."},
+	{"账户余额不足", "原因：当前账户余额不足。 解决方案： - 及时充值。发送短信前可以按照国内短信服务定价、国际/港澳台短信服务定价确认当前账户余额（含套餐包的余量，如果已购买套餐包）是否足以抵扣预计发送的短信量，否则会导致短信发送失败。 - 已购买的套餐包须与短信接收地区一致。 - 错误示例：使用已购买的新加坡套餐包往泰国发送短信，会发送失败。建议购买全球通用套餐包或对应地区的套餐包。 - 计费以及套餐包购买详情，请参见计费概述。"},
+	{"", ""},
+	{"传入的变量内容和实际申请模板时变量所选择的属性类型不配", "原因：例如申请模板时对phone变量，选择变量属性为\"电话号码\"，但实际入参时对这个变量赋值非号码类型的内容。 解决方案：针对上述原因，phone变量入参应为：5~11位的国内标准手机号或固定电话号码，更多变量属性规范，请参见验证码模板变量属性规范或通知短信模板变量属性规范。"},
+	{"Target country not supported", "The target country phone number does not support receiving SMS."},
+	{"", ""},
+	{"RAM privilege authorized failure", "The authorization of RAM failed."},
+	{"", ""},
+	{"Sending Frequency limit reached", "The sending frequency exceeds the limit."},
+	{"", ""},
+	{"Exceeds Daily Volume Limit", "The daily volume limit has been reached. Please change the configuration in the console if you want to send more messages."},
+	{"触发日发送限额", "原因：已经达到您在控制台设置的短信日发送量限额值。 解决方案：如果需要修改限额，请登录短信服务控制台，在通用设置 > 国内消息设置 > 安全设置页面， 修改日发送量总量阈值。"},
+	{"Exceeds Monthly Volume Limit", "The monthly volume limit has been reached. Please change the configuration in the console if you want to send more messages."},
+	{"触发月发送限额", "原因：已经达到您在控制台设置的短信月发送量限额值。 解决方案：如果需要修改限额，请登录短信服务控制台，在通用设置 > 国内消息设置 > 安全设置页面， 修改月发送量总量阈值。"},
+	{"", ""},
+	{"短信内容包含禁止发送内容", "原因：短信内容包含禁止发送内容。 解决方案：修改短信文案，规范详情请参见短信模板规范。"},
+	{"", ""},
+	{"签名禁止使用", "原因：签名禁止使用。 解决方案：请在短信服务控制台申请符合规定的签名。更多操作，请参见申请短信签名。"},
+	{"Illegal operation", "Please ensure the status of your account is active."},
+	{"", ""},
+	{"Specified signature is not matched with our records.", "The specified signature does not match our records."},
+	{"客户端生成的签名与服务端不匹配", "原因：签名（Signature）加密错误。 解决方案： - 如果使用SDK调用接口，请注意AccessKey ID和AccessKey Secret字符串赋值正确。 - 如果自行加密签名（Signature），请参见请求签名检查加密逻辑。"},
+	{"Specified time stamp or date value is expired.", "The time stamp is not within 15 minutes compared with the server time and has expired."},
+	{"时间戳或日期已过期", "原因：一般由于时区差异造成时间戳错误，发出请求的时间和服务器接收到请求的时间不在15分钟内。 解决方案：请使用GMT时间。 说明 阿里云网关使用的时间是GMT时间。"},
+	{"Specified signature nonce was used already.", "The SignatureNonce has already been used. This field is to prevent network attacks. A different service request should be assigned with a unique SignatureNonce."},
+	{"签名随机数已被使用", "原因：唯一随机数重复，SignatureNonce为唯一随机数，用于防止网络重复攻击。 解决方案：不同请求请使用不同的随机数值。"},
+	{"Specified parameter version is not valid.", "The version of the interface is wrong."},
+	{"API版本号错误", "原因：版本号（Version）错误。 解决方案：请确认接口的版本号，短信服务的API版本号（Version）为2017-05-25。"},
+	{"Specified api was not found, please check your url and method", "The name of the interface is wrong. Please check and make sure the name of the interface is correct."},
+	{"未找到指定的API，请检查您的URL和方法", "原因：参数Action中指定的接口名错误。 解决方案：请在参数Action中使用正确的接口地址和接口名。"},
+	{"", ""},
+	{"超过单自然日签名申请数量上限", "原因：一个自然日中申请签名数量超过限制。 解决方案：合理安排每天的签名申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。"},
+	{"", ""},
+	{"超过单自然日模板申请数量上限", "原因：一个自然日中申请模板数量超过限制。 解决方案：合理安排每天的模板申请数量，次日重新申请。更多信息，请参见个人用户和企业用户权益区别。"},
+	{"", ""},
+	{"签名名称不符合规范", "原因：签名名称不符合规范。 解决方案：请重新申请签名。签名规范，请参见短信签名规范。"},
+	{"", ""},
+	{"签名认证材料附件大小超过限制", "原因：签名认证材料附件大小超过限制。 解决方案：压缩签名认证材料至2 MB以下。"},
+	{"", ""},
+	{"签名字符数量超过限制", "原因：签名的名称或申请说明的字数超过限制。 解决方案：修改签名名称或申请说明，并重新提交审核。签名规范，请参见短信签名规范。"},
+	{"", ""},
+	{"模板字符数量超过限制", "原因：模板的名称、内容或申请说明的字数超过限制。 解决方案：修改模板的名称、内容或申请说明，并重新提交审核。"},
+	{"", ""},
+	{"签名内容涉及违规信息", "原因：签名内容涉及违规信息。 解决方案：重新修改签名内容。签名规范，请参见短信签名规范。"},
+	{"", ""},
+	{"超过单自然日短链申请数量上限", "原因：一天创建短链数量超过限制。 解决方案：合理预估一天申请短链数量，次日重新创建短链。"},
+	{"", ""},
+	{"该账号无有效短链", "原因：企业客户当前并无有效短链。 解决方案：企业客户需重新申请有效短链，保证在短链有效期内调用短链生成接口。"},
+	{"", ""},
+	{"短链名不能超过13字符", "原因：短链名不能超过13个字符。 解决方案：请根据短链规范重新创建。"},
+	{"", ""},
+	{"原始链接字符数量超过限制", "原因：原始链接字符数量超过限制。 解决方案：重新创建判断字符长度是否符合平台规则。"},
+	{"", ""},
+	{"短链有效期期限超过限制", "原因：选择短链有效期限超过30天限制。 解决方案：请保证短链有效期输入在30天以内。"},
+	{"", ""},
+	{"上传手机号个数超过上限", "原因：单次调用上传手机号个数超过50000个上限。 解决方案：分多次调用短参生成接口，单次上传手机号个数不超过50000个。"},
+	{"", ""},
+	{"原始链接生成的短链仍在有效期内", "原因：原始链接生成的短链仍在有效期内，无需重复创建。 解决方案： - 待原始链接生成的短链失效或删除该短链后，重新创建。 - 使用新的原始链接，创建新的短链。"},
+	{"", ""},
+	{"签名文件为空", "原因：签名文件为空。 解决方案：检查签名文件，补充签名资质证明、授权书等相关文件截图。相关操作，请参见申请短信签名。"},
+	{"", ""},
+	{"调用发送应用模块失败", "原因：调用发送应用模块失败。 解决方案：调用发送应用模块失败，请尝试重新发送。"},
+	{"", ""},
+	{"审核中的签名，暂时无法删除", "原因：签名正在审核中，暂时无法删除。 解决方案：请签名审核结束后，再删除对应签名。"},
+	{"", ""},
+	{"已通过的签名不支持修改", "原因：已通过的签名不支持修改。 解决方案：请按签名规范，重新提交申请签名。具体操作，请参见申请短信签名。"},
+	{"", ""},
+	{"审核中的模板，暂时无法删除", "原因：模板正在审核中，暂时无法删除。 解决方案：请模板审核结束后，再删除对应模板。"},
+	{"", ""},
+	{"已通过的模板不支持修改", "原因：已通过的模板不支持修改。 解决方案：请按模板规范，重新提交申请模板。更多信息，请参见短信模板规范。"},
+	{"", ""},
+	{"单日最多申请模板或签名100条", "原因：您已超过单日最多申请模板或签名100条的上限。 解决方案：请您24小时后继续申请，或单击链接，打开钉钉扫码进入短信服务专属钉群处理。"},
+	{"", ""},
+	{"用户已退订推广短信", "原因：该手机用户已退订推广短信。 解决方案：请尊重手机用户意愿，减少对该客户的推广短信发送。"},
+	{"", ""},
+	{"测试模板和签名限制", "原因：测试专用签名和模板必须结合使用。 解决方案：请使用短信服务提供的测试专用签名和测试专用模板。相关操作，请参见发送测试短信。"},
+	{"", ""},
+	{"短链创建失败", "解决方案：请先提交该链接的一级域名报备。"},
+	{"", ""},
+	{"验证码模板仅支持一个验证码作为变量", "原因：在验证码模板变量中只能定义一个参数。 解决方案：请修改验证码模板变量。更多信息，请参见验证码模板规范。"},
+	{"", ""},
+	{"测试专用模板中的变量仅支持4~6位纯数字", "解决方案：使用测试模板时变量仅支持传入4~6位纯数字。"},
+	{"", ""},
+	{"只能向已绑定的手机号发送", "原因：接收测试短信号码未在控制台绑定，或绑定过程未完成、未生效。 解决方案： - 通过测试功能发送短信，需要绑定测试手机号才可以发送。 - 请确认绑定操作已完成并且已生效。有时系统处理或同步可能会有延时。 说明 您登录短信服务控制台，在快速学习和测试页面，发送测试区域，绑定测试手机号即可。 更多有关测试短信内容，请参见发送测试短信。 原因：接口调用与绑定手机号不匹配。 解决方案：请检查在API请求或控制台调用中指定的手机号是否与在控制台绑定的测试手机号完全一致，包括国家码和格式。 原因：如您在生产环境遇到此错误码，请排查您是否将测试环境与生产环境混淆。 解决方案：测试签名和模板（在控制台显示有绿色“测”标记）会限制发送对象仅为已绑定的测试号码。请确保在正式发送短信时使用的是非测试的签名和模板。"},
+	{"", ""},
+	{"签名不能包含emoji表情", "解决方案：签名中不支持使用emoji表情。"},
+	{"", ""},
+	{"因该账号长时间未使用，出于对您的账号安全考虑，已限制您账号的短信发送", "您若需要继续使用该账号，请与您的商务经理联系。"},
+	{"", ""},
+	{"短信下发时通道被关停", "阿里云会自动剔除被关停通道，建议稍后重试。"},
+	{"", ""},
+	{"参数错误", "请检查短信签名、短信文案或手机号码等参数是否传入正确。"},
+	{"", ""},
+	{"停机、空号、暂停服务、关机、不在服务区", "原因：运营商返回给阿里云平台该号码实时状态异常，如关机、停机、空号、暂停服务、不在服务区等。 解决方案：请核实接收手机号码状态是否正常。"},
+	{"", ""},
+	{"单个号码日、月发送上限，流控超限，频繁发送超限", "为了限制平台短信被恶意调用、在短时间内大量发起短信发送请求，阿里云平台和运营商都进行了流控限制。"},
+	{"", ""},
+	{"用户账户异常、携号转网、欠费等", "建议检查号码状态，确保号码状态正常后重新尝试。"},
+	{"", ""},
+	{"手机号在黑名单", "通常为手机号在运营商平台黑名单库中，一般是用户已退订此签名或命中运营商平台黑名单规则导致。"},
+	{"", ""},
+	{"手机终端问题、内存满、SIM卡满、非法设备等", "建议核实终端设备状况、检查手机安全软件拦截记录、重启或者更换手机终端后再次尝试。"},
+	{"", ""},
+	{"内容关键字拦截", "原因：运营商根据短信中有潜在风险或者高投诉的内容关键字进行自动拦截。 解决方案：请您检查发送的短信内容并相应修改文案。"},
+	{"", ""},
+	{"号码状态异常", "原因：短信接收号码状态异常，如关机、停机、空号、暂停服务、不在服务区或号码格式错误。 解决方案：请您核实号码状态是否正常、号码格式是否正确。"},
+	{"", ""},
+	{"内容无退订", "原因：推广短信内容中必须带退订信息。 解决方案：请您核实文案内容，增加退订信息，在推广短信结尾添加“拒收请回复R”。更多详情请参见推广短信模板规范。"},
+	{"", ""},
+	{"请求成功（平台接到请求，但未接收到运营商侧的回执状态）", "原因：大概率是由于接收用户的状态异常导致。 解决方案：请您检查接收用户状态是否正常。"},
+	{"", ""},
+	{"未开通国际短信", "原因：收件人未开通接收国际短信功能。 解决方案：联系运营商开通国际短信功能后再进行短信发送。"},
+	{"", ""},
+	{"运营商未知错误", "该错误码表示阿里云平台接收到的运营商回执报告为未知错误，阿里云会定期与供应商核实更新。"},
+	{"", ""},
+	{"接收用户已退订此业务或产品未开通", "建议将此类接收用户剔除出发送清单。"},
+	{"", ""},
+	{"当前短信内容无可用通道发送", "发送的业务场景属于暂时无法支持的场景。"},
+	{"", ""},
+	{"不支持的短信内容", "原因：短信内容包含不支持的发送内容，如短信内容中包含繁体字、emoji表情符号、 其他非常用字符（例如【】〖〗『』「」m² • ①★※→ ❤™）。 解决方案：请检查短信模板内容以及您传入的变量内容，修改短信文案并去掉不支持的文字或符号。更详细的短信模板及变量规范，请参见短信模板规范。"},
+	{"", ""},
+	{"短信内容和模板属性不匹配", "原因：通知模板发送推广、营销的文案无法支持。 解决方案：请使用推广短信模板发送短信，模板末尾需加“拒收请回复R”。"},
+	{"", ""},
+	{"一码多签", "原因：当前传入的扩展码和签名，与历史传入扩展码对应的签名不一致。 解决方案：建议您确保扩展码对应的签名在发送过程中保持不变，或更新扩展码签名映射关系中该扩展码对应的新签名，具体操作请参见扩展码管理。"},
+	{"", ""},
+	{"自拓扩展码个数已超过上限", "原因：自拓扩展码数量上限为10n，n即自拓扩展位数，每个用户的自拓扩展位数不同，超过后无法分配新的扩展码发送新签名。 解决方案：建议您联系产品运营经理修改自拓扩展码位数，或删除扩展码签名映射关系中可回收的扩展码和签名，具体操作请参见扩展码管理。"},
+	{"", ""},
+	{"传入扩展码不可用", "原因：传入的自拓扩展位数超限，不可直接作为下发扩展码使用。 解决方案：建议传入标准位长的扩展码。"},
+	{"", ""},
+	{"当前使用端口号尚未完成企业实名制报备流程", "原因：短信内容提供者需要报备相关实名资质信息，若部分运营商网关尚未完成报备，可能导致短信发送被拦截。 解决方案：短信发送前必须完成实名制报备。建议您根据实名制报备操作指南进行操作，您可以登录短信服务控制台签名管理页面查看签名报备状态。 运营商实名报备流程平均需要5-7个工作日，基于近期观测，部分运营商实名报备流程需要7-10个工作日，"},
+	{"", ""},
+	{"签名来源不支持", "原因：创建和修改签名时使用了不支持的签名来源。 解决方案：请选择符合规范的签名来源。"},
+	{"", ""},
+	{"签名状态为“不可用”", "原因:无法使用“不可用”状态的签名发送短信。 解决方案:请查看签名状态详情说明,并根据具体的“不可用”原因做签名编辑修正。"},
+	{"", ""},
+	{"没有可删除的短链", "原因：未发现可以删除的短链，可能是该短链已被删除，或该短链并未成功创建。解决方案：无需重复删除已删除的短链。"},
+	{"", ""},
+	{"发送成功", ""},
+}
 
 // codeHashSeed is the seed of codeHash with which the generator found the
 // perfect hash.
 const codeHashSeed = 0xe220a8397b1dcdaf
 
-// codeBuckets holds the seed of each bucket of keys.
+// codeBuckets holds the displacement of each bucket of keys.
 var codeBuckets = [...]uint16{
-	19, 1, 1, 4, 0, 5, 1, 0,
-	0, 1, 3, 4, 6, 18, 0, 6,
-	0, 8, 10, 0, 0, 7, 3, 6,
-	12, 1, 1, 8, 21, 9, 14, 20,
+	12, 0, 3, 0, 0, 0, 3, 6,
+	15, 0, 9, 15, 0, 4, 0, 32,
+	5, 3, 127, 0, 2, 1, 0, 15,
+	9, 0, 52, 7, 62, 67, 14, 2,
 }
 
 // codeSlots holds, for each slot, the tag and the position of the key in it,
 // and 0 for slots no key lands in.
 var codeSlots = [...]uint64{
-	0x1c2539d100000019, 0, 0, 0xe043ff770000004b, 0, 0xafb956320000001e, 0xbc12260f0000000e, 0x4e43003b00000052,
-	0x82dbbdd000000017, 0x78a896010000004d, 0xb9664e2400000053, 0xe3b1ff660000002f, 0xfdc96fad00000004, 0, 0xbab3c62e00000047, 0,
-	0x895088f200000014, 0x65d4e8250000003a, 0xcbc824d500000027, 0xa45e7dcc0000003c, 0x729d634800000057, 0x7e773c4a0000003d, 0, 0x9210b85a00000034,
-	0xa91346290000003e, 0x232b28c30000005d, 0, 0xee3a672300000039, 0x795b93ee00000029, 0x182c4af700000026, 0x4612a44700000012, 0x75d941640000003b,
-	0x344d3f1700000007, 0xb148227000000058, 0, 0x3346664f00000003, 0, 0x3074463b00000008, 0x3d0cad2300000016, 0,
-	0x11b9730e00000045, 0xe8630d3a00000051, 0xd9df45170000000d, 0, 0xd9ed99360000002d, 0x2f30fefd00000036, 0x74430e190000000c, 0x1c40d97300000018,
-	0, 0xd3e39cbb0000004f, 0, 0x6931541100000025, 0, 0xfbdc704a0000000f, 0, 0,
-	0x75abcfe50000004a, 0xd033692600000059, 0, 0x0af3899000000013, 0, 0, 0x8b26379d00000050, 0,
-	0x6ac46ae30000005e, 0, 0, 0xdc6bdfd100000005, 0x8b09278f00000035, 0x3837693200000015, 0xdcdcf3b700000056, 0x5ece63b80000001a,
-	0x36c479760000005c, 0xe96e3f590000002c, 0x1fceceff0000005b, 0, 0, 0, 0x20092c100000003f, 0x6cef854100000041,
-	0x6b17b3da00000011, 0xa64785770000002a, 0x18428c2e00000033, 0x6906069600000030, 0x26e33b580000001f, 0x03eb29cd0000000b, 0xe108cec300000021, 0,
-	0x9efe8e3d0000000a, 0xbd6bda3000000037, 0x034989e400000038, 0x795a434700000000, 0xbf3674db00000002, 0xb858ba7700000046, 0, 0x117b8bff00000024,
-	0xd9e85ac700000055, 0x36a4edcb0000001d, 0x88fb40400000004c, 0x4ef4d65a00000022, 0, 0x8237bea500000006, 0x7b36250a00000028, 0,
-	0xd2abb99c00000009, 0x1ae9200f00000001, 0, 0, 0xab4127c50000001b, 0x81a2384a0000004e, 0x31370f6e0000001c, 0x8aac564800000010,
-	0xd67fb1ff00000048, 0, 0x648ca06c00000020, 0x540003a800000043, 0xb1b4d31c00000032, 0xbd5e3a870000002e, 0x053c85d00000002b, 0x17dbf66100000044,
-	0xa493468a00000040, 0xed74f1e400000023, 0x5502881200000042, 0x410b9e8e00000031, 0xfa8aa1d800000054, 0, 0x273463010000005a, 0x20b0c7eb00000049,
+	0, 0xebe4c13d0000000d, 0x18cc4f410000004b, 0, 0, 0x9562831200000046, 0, 0,
+	0xd040e13400000014, 0, 0x897ee66500000017, 0x345540ae00000007, 0x73b35ec50000001b, 0x0d8b125000000058, 0, 0,
+	0xe50e68660000001e, 0x4d3537630000005c, 0x5b02796600000026, 0, 0, 0, 0xd7cecdb700000009, 0,
+	0x85ec06ec0000000a, 0x97fae78400000048, 0, 0, 0xedc3649a0000003f, 0, 0, 0xdd66de2900000015,
+	0xaee825fb00000038, 0, 0x67a92c120000004a, 0xb284aba200000056, 0xf7e239fd0000002d, 0x100cbdd100000047, 0, 0x3db9827900000052,
+	0xdea9b0f900000029, 0xaf47fbab00000000, 0, 0xb9b8539800000044, 0x97623a3000000042, 0x21cbb6410000002a, 0, 0xf2fadeaf00000041,
+	0x706f171d00000024, 0x02a1f1470000002b, 0xea99e0fb0000004e, 0x0890d4eb00000050, 0x17968ea100000032, 0x36fa0b4c00000035, 0x455c256200000020, 0x712f8d790000003c,
+	0x1ddad79a00000037, 0x5d63e3a000000008, 0x2bd1ea4e0000000f, 0x23dd26db00000033, 0x6d9bab6600000004, 0xdeee714a00000010, 0x2156fd680000004d, 0x93dfd02900000049,
+	0x87b6b1ae00000019, 0x6e9a36670000005d, 0, 0x01da054e00000057, 0xf9af42f80000005a, 0x2941923900000022, 0x0fe5ce0d0000005e, 0,
+	0x73f3fd8800000045, 0x956dcc7e00000031, 0xdc35b2de00000055, 0xc46843b300000021, 0, 0xcecbebcc0000003b, 0x06f186330000002e, 0,
+	0, 0, 0x588f62a000000016, 0, 0x96141b8300000040, 0xb08dbc6c00000002, 0x4c9cfced0000000b, 0xa3a0565f00000025,
+	0xcf86f34200000030, 0xfc80a26000000054, 0x6421c0a600000059, 0xd207bfb700000006, 0xa3bc737c0000001c, 0x5b027d2400000053, 0xc3f5500200000013, 0xf306df1800000018,
+	0x084e068d0000001a, 0, 0x21dde8b100000011, 0xa9c1dadc0000000e, 0xac3c15d10000003a, 0, 0, 0x312e0f490000001d,
+	0, 0x5cb6206700000027, 0xf268b7ba00000003, 0xb334af0b00000039, 0, 0x9dce8a5b0000002f, 0x388f735400000005, 0x767879150000003e,
+	0x227c3f8300000051, 0x0f4695ce0000000c, 0x6fc4402600000001, 0xd38147ce00000034, 0x55ad294e0000004f, 0x165723670000001f, 0xa59d754100000012, 0,
+	0x204730c400000043, 0x9fdc094e00000028, 0x0bed8bf80000003d, 0xc0b78dac0000004c, 0xa664082e0000005b, 0xcd3788d70000002c, 0x322f08d800000036, 0xc98acc8f00000023,
 }
 
-// codeTable holds the rows, in the table's order.
+// codeTable holds the rows, in the table's order, then the zero Info, which
+// Lookup copies for a code the table does not list.
 var codeTable = [...]Info{
 	{Code: CodeOK, Name: "OK", Message: "Accepted", Solution: "N/A", Success: true},
 	{Code: CodeSMSSignatureSceneIllegal, Name: "SMSSignatureSceneIllegal", Message: "签名和模板类型不一致", Solution: "原因：模板和签名类型不一致。错误示例：用验证码签名发送了通知短信或推广短信。 解决方案：签名分为验证码和通用两种类型。模板分为验证码、短信通知和推广短信三种类型。 其中验证码类签名只能发送验证码模板，通用类签名可以发送全部类型的模板。 建议您把签名更改为通用类型。", Fault: FaultClient, Category: CategoryContent},
@@ -2367,4 +2386,5 @@ var codeTable = [...]Info{
 	{Code: CodeSignStateIllegal, Name: "SignStateIllegal", Message: "签名状态为“不可用”", Solution: "原因:无法使用“不可用”状态的签名发送短信。 解决方案:请查看签名状态详情说明,并根据具体的“不可用”原因做签名编辑修正。", Fault: FaultClient, Category: CategoryManagement},
 	{Code: CodeShorturlNotFound, Name: "ShorturlNotFound", Message: "没有可删除的短链", Solution: "原因：未发现可以删除的短链，可能是该短链已被删除，或该短链并未成功创建。解决方案：无需重复删除已删除的短链。", Fault: FaultClient, Category: CategoryManagement},
 	{Code: CodeDelivered, Name: "Delivered", Message: "发送成功", Success: true},
+	{},
 }

@@ -9,7 +9,7 @@ package bench
 import (
 	"errors"
 	"fmt"
-	"iter"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -17,66 +17,53 @@ import (
 	"time"
 
 	"github.com/errspec/errspec/gen/smserr"
-	"github.com/errspec/errspec/generator/bench/testdata/gen/synth1000"
+	"github.com/errspec/errspec/generator/bench/testdata/gen/lookups"
 	"github.com/errspec/errspec/generator/bench/testdata/gen/synth10000"
 )
 
-// lookupKeys returns the keys a lookup benchmark cycles through: every code
-// of the table, copied (as a code read off the wire is), and one unknown
-// code for every nine, near misses of the codes and codes of another
-// table, shuffled.
-func lookupKeys(codes []string) []string {
+// The kinds of keys the lookup benchmarks look up.
+const (
+	keysHit  = "hit"  // every code of the table
+	keysMiss = "miss" // unknown codes of the table's shape (Misses)
+	keysNear = "near" // each code with a byte near its middle changed (NearMisses)
+)
+
+// lookupKeys returns the keys of a kind for a table: copies (as a code
+// read off the wire is, so that no comparison meets the table's own
+// bytes), shuffled.
+func lookupKeys(kind string, shape Shape, codes []string) []string {
+	var keys []string
+	switch kind {
+	case keysHit:
+		keys = slices.Clone(codes)
+	case keysMiss:
+		keys = Misses(shape, codes, max(len(codes), blockSize))
+	case keysNear:
+		keys = NearMisses(codes)
+	}
+	for i, k := range keys {
+		keys[i] = strings.Clone(k)
+	}
 	r := rand.New(rand.NewPCG(uint64(len(codes)), 1))
-	other := Codes(len(codes) + 7)
-	keys := make([]string, 0, len(codes)+len(codes)/9+1)
-	for _, c := range codes {
-		keys = append(keys, strings.Clone(c))
-	}
-	known := make(map[string]bool, len(codes))
-	for _, c := range codes {
-		known[c] = true
-	}
-	for len(keys) < cap(keys) {
-		var k string
-		switch c := codes[r.IntN(len(codes))]; r.IntN(3) {
-		case 0:
-			b := []byte(c)
-			b[r.IntN(len(b))] ^= 0x20
-			k = string(b)
-		case 1:
-			k = c + "_"
-		default:
-			k = other[r.IntN(len(other))]
-		}
-		if !known[k] {
-			keys = append(keys, strings.Clone(k))
-		}
-	}
 	r.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
 	return keys
 }
 
-// mapOf builds the baseline: a map[string]Info from All().
-func mapOf[I any](all iter.Seq[I], code func(I) string) (map[string]I, []string) {
-	m := map[string]I{}
-	var codes []string
-	for info := range all {
-		m[code(info)] = info
-		codes = append(codes, code(info))
+// BenchmarkLookup compares Lookup with a map[string]Info built from All(),
+// over the same keys, for each table of package lookups (synthetic tables
+// of each shape and size, and the real ones) and each kind of key: hits,
+// misses and near misses. See lookupPair for what it reports.
+func BenchmarkLookup(b *testing.B) {
+	for _, t := range lookups.Tables {
+		b.Run(t.Name, func(b *testing.B) {
+			codes, inMap, withLookup := t.Load()
+			for _, kind := range []string{keysHit, keysMiss, keysNear} {
+				keys := lookupKeys(kind, Shape(t.Shape), codes)
+				b.Run("keys="+kind, func(b *testing.B) { lookupPair(b, keys, inMap, withLookup) })
+			}
+		})
 	}
-	return m, codes
 }
-
-// The benchmarks keep every Info they get in a package variable, so that
-// both sides materialize the whole row, as a caller that keeps it would.
-var (
-	sinkSMS   smserr.Info
-	sink1000  synth1000.Info
-	sink10000 synth10000.Info
-	sinkOK    bool
-	sinkLen   int
-	sinkErr   error
-)
 
 // blockSize is how many lookups lookupPair times at once.
 const blockSize = 1024
@@ -84,17 +71,22 @@ const blockSize = 1024
 // lookupPair measures two ways to look up the same keys, in turns: each
 // operation looks up a block of blockSize keys one way and the same block
 // the other way, in alternating order, timing each block. It reports each
-// way's median time per lookup, and errspec/map, the median over blocks
-// of the ratio of the two times, which is what the benchmark claims: a
-// ratio of times taken moments apart is the measure a busy machine
-// disturbs least. Each block function runs its loop itself, calling the
-// lookup directly, as a caller would.
+// way's median time per lookup; errspec/map, the ratio of the two times
+// that the benchmark claims; and Lookup's allocations per lookup.
+//
+// A ratio of times taken moments apart is the measure a busy machine
+// disturbs least, but the second loop over a block finds the keys' bytes
+// in the cache where the first fetched them. So errspec/map is the
+// geometric mean of two medians over blocks: that of the blocks the map
+// looked up first, and that of those Lookup did, in which the advantage
+// of going second cancels out. Each block function runs its loop itself,
+// calling the lookup directly, as a caller would.
 func lookupPair(b *testing.B, keys []string, mapBlock, errspecBlock func([]string)) {
 	seq := slices.Clone(keys)
 	for len(seq) < len(keys)+blockSize {
 		seq = append(seq, keys...)
 	}
-	var mapNs, errspecNs, ratios []float64
+	var mapNs, errspecNs, mapFirst, errspecFirst []float64
 	round := 0
 	for b.Loop() {
 		off := round * blockSize % len(keys)
@@ -102,17 +94,21 @@ func lookupPair(b *testing.B, keys []string, mapBlock, errspecBlock func([]strin
 		var tm, te time.Duration
 		if round%2 == 0 {
 			tm, te = timeBlock(mapBlock, block), timeBlock(errspecBlock, block)
+			mapFirst = append(mapFirst, float64(te)/float64(tm))
 		} else {
 			te, tm = timeBlock(errspecBlock, block), timeBlock(mapBlock, block)
+			errspecFirst = append(errspecFirst, float64(te)/float64(tm))
 		}
 		mapNs = append(mapNs, float64(tm)/blockSize)
 		errspecNs = append(errspecNs, float64(te)/blockSize)
-		ratios = append(ratios, float64(te)/float64(tm))
 		round++
 	}
+	b.StopTimer()
+	allocs := testing.AllocsPerRun(1, func() { errspecBlock(seq[:blockSize]) })
 	b.ReportMetric(medianOf(mapNs), "map-ns/lookup")
 	b.ReportMetric(medianOf(errspecNs), "errspec-ns/lookup")
-	b.ReportMetric(medianOf(ratios), "errspec/map")
+	b.ReportMetric(pairedRatio(mapFirst, errspecFirst), "errspec/map")
+	b.ReportMetric(allocs/blockSize, "allocs/lookup")
 }
 
 func timeBlock(f func([]string), block []string) time.Duration {
@@ -121,124 +117,25 @@ func timeBlock(f func([]string), block []string) time.Duration {
 	return time.Since(start)
 }
 
-func medianOf(vs []float64) float64 {
-	if len(vs) == 0 {
-		return 0
+// pairedRatio is the geometric mean of the medians of two sets of ratios,
+// or the median of the one set measured.
+func pairedRatio(a, b []float64) float64 {
+	switch {
+	case len(a) == 0:
+		return medianOf(b)
+	case len(b) == 0:
+		return medianOf(a)
 	}
-	slices.Sort(vs)
-	return vs[len(vs)/2]
+	return math.Sqrt(medianOf(a) * medianOf(b))
 }
 
-// BenchmarkLookup compares Lookup with a map[string]Info built from All(),
-// on the same keys: every code of the table, shuffled, and one unknown code
-// in ten; each keeps the whole Info it gets.
-//
-// The loops are written out for each package rather than shared through a
-// generic helper on purpose: a lookup passed as a func value is not
-// inlined, which would measure a call that callers of Lookup do not pay.
-func BenchmarkLookup(b *testing.B) {
-	b.Run("codes=28", func(b *testing.B) {
-		m, codes := mapOf(smserr.All(), func(i smserr.Info) string { return string(i.Code) })
-		lookupPair(b, lookupKeys(codes),
-			func(keys []string) {
-				for _, k := range keys {
-					sinkSMS, sinkOK = m[k]
-				}
-			},
-			func(keys []string) {
-				for _, k := range keys {
-					sinkSMS, sinkOK = smserr.Lookup(k)
-				}
-			})
-	})
-	b.Run("codes=1000", func(b *testing.B) {
-		m, codes := mapOf(synth1000.All(), func(i synth1000.Info) string { return string(i.Code) })
-		lookupPair(b, lookupKeys(codes),
-			func(keys []string) {
-				for _, k := range keys {
-					sink1000, sinkOK = m[k]
-				}
-			},
-			func(keys []string) {
-				for _, k := range keys {
-					sink1000, sinkOK = synth1000.Lookup(k)
-				}
-			})
-	})
-	b.Run("codes=10000", func(b *testing.B) {
-		m, codes := mapOf(synth10000.All(), func(i synth10000.Info) string { return string(i.Code) })
-		lookupPair(b, lookupKeys(codes),
-			func(keys []string) {
-				for _, k := range keys {
-					sink10000, sinkOK = m[k]
-				}
-			},
-			func(keys []string) {
-				for _, k := range keys {
-					sink10000, sinkOK = synth10000.Lookup(k)
-				}
-			})
-	})
-}
-
-// BenchmarkLookupField is BenchmarkLookup for a caller that reads a field
-// of the row and drops it, the common case (if info.Retryable ...).
-func BenchmarkLookupField(b *testing.B) {
-	b.Run("codes=28", func(b *testing.B) {
-		m, codes := mapOf(smserr.All(), func(i smserr.Info) string { return string(i.Code) })
-		lookupPair(b, lookupKeys(codes),
-			func(keys []string) {
-				for _, k := range keys {
-					if info, ok := m[k]; ok {
-						sinkLen += len(info.Message)
-					}
-				}
-			},
-			func(keys []string) {
-				for _, k := range keys {
-					if info, ok := smserr.Lookup(k); ok {
-						sinkLen += len(info.Message)
-					}
-				}
-			})
-	})
-	b.Run("codes=1000", func(b *testing.B) {
-		m, codes := mapOf(synth1000.All(), func(i synth1000.Info) string { return string(i.Code) })
-		lookupPair(b, lookupKeys(codes),
-			func(keys []string) {
-				for _, k := range keys {
-					if info, ok := m[k]; ok {
-						sinkLen += len(info.Message)
-					}
-				}
-			},
-			func(keys []string) {
-				for _, k := range keys {
-					if info, ok := synth1000.Lookup(k); ok {
-						sinkLen += len(info.Message)
-					}
-				}
-			})
-	})
-	b.Run("codes=10000", func(b *testing.B) {
-		m, codes := mapOf(synth10000.All(), func(i synth10000.Info) string { return string(i.Code) })
-		lookupPair(b, lookupKeys(codes),
-			func(keys []string) {
-				for _, k := range keys {
-					if info, ok := m[k]; ok {
-						sinkLen += len(info.Message)
-					}
-				}
-			},
-			func(keys []string) {
-				for _, k := range keys {
-					if info, ok := synth10000.Lookup(k); ok {
-						sinkLen += len(info.Message)
-					}
-				}
-			})
-	})
-}
+// The sinks BenchmarkAllocs's calls write to.
+var (
+	sinkSMS   smserr.Info
+	sink10000 synth10000.Info
+	sinkOK    bool
+	sinkErr   error
+)
 
 // BenchmarkAllocs counts the allocations of the calls made on every failed
 // API call (run with -benchmem): Lookup of a known and an unknown code,

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -100,15 +101,15 @@ func traceInit(b *testing.B, bin, pkg string) (initTrace, bool) {
 }
 
 // BenchmarkInit runs a program that uses the generated package of 10,000
-// codes, and one that uses Floor's package of the same table, whose map
-// literal is built when the program starts, with GODEBUG=inittrace=1. It
+// codes, and one that uses MapLiteral's package of the same table, whose
+// map is built when the program starts, with GODEBUG=inittrace=1. It
 // reports each package's initialization (time, bytes and allocations; all
 // 0 when the runtime has no initialization to report for it), and the time
 // a run of the whole program takes.
 func BenchmarkInit(b *testing.B) {
 	for _, c := range []struct{ name, main, pkg string }{
 		{"codes=10000/impl=errspec", "main10000", genPath + "/synth10000"},
-		{"codes=10000/impl=maplit", "floor", genPath + "/floor10000"},
+		{"codes=10000/impl=maplit", "maplit", genPath + "/maplit10000"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			bin := buildMain(b, c.main)
@@ -143,41 +144,76 @@ func tableText[I any](all iter.Seq[I], text func(I) int) int {
 	return n
 }
 
-// BenchmarkBuild compiles the generated package of 10,000 codes with go
-// build, under an import path of its own each time so that the build cache
-// cannot answer, and reports how much a program grows when it uses the
-// package: the whole package (against a program that does the same
-// without it), and the table's part (the growth from 1,000 to 10,000 codes),
-// each against the bytes of the table's text.
+// BenchmarkBuild compiles the generated package of 10,000 codes, and
+// MapLiteral's package of the same table, with go build, in turns: each
+// operation builds both, and the generated package with parts left out
+// (buildVariants), in an order that rotates, each under an import path of
+// its own so that the build cache cannot answer (the packages they import,
+// the standard library's, come from the cache, as they do in any build but
+// the first). It reports each one's median time and the median ratio of
+// each to the map literal's in the same operation: the variants show what
+// the generated package's build time goes to. It also reports how much a
+// program grows when it uses the generated package: the whole package
+// (against a program that does the same without it), and the table's part
+// (the growth from 1,000 to 10,000 codes), each against the bytes of the
+// table's text.
 func BenchmarkBuild(b *testing.B) {
 	b.Run("codes=10000", func(b *testing.B) {
-		src, err := os.ReadFile("testdata/gen/synth10000/errors.go")
-		if err != nil {
-			b.Fatal(err)
+		read := func(path string) []byte {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return src
 		}
+		variants := buildVariants(read("testdata/gen/synth10000/errors.go"))
+		variants = append(variants, buildVariant{"maplit", read("testdata/gen/maplit10000/maplit.go")})
 		dir := b.TempDir()
 		module := fmt.Sprintf("buildbench%d", time.Now().UnixNano())
 		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.23\n"), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		i := 0
-		for b.Loop() {
+		build := func(src []byte) time.Duration {
 			pkg := fmt.Sprintf("p%d", i)
 			i++
 			if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
 				b.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, pkg, "errors.go"), src, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, pkg, "x.go"), src, 0o644); err != nil {
 				b.Fatal(err)
 			}
 			cmd := exec.Command("go", "build", "./"+pkg)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+			start := time.Now()
 			if out, err := cmd.CombinedOutput(); err != nil {
 				b.Fatalf("go build: %v\n%s", err, out)
 			}
+			return time.Since(start)
+		}
+		secs := make([][]float64, len(variants))
+		ratios := make([][]float64, len(variants))
+		round := 0
+		for b.Loop() {
+			t := make([]float64, len(variants))
+			for k := range variants {
+				v := (round + k) % len(variants)
+				t[v] = build(variants[v].src).Seconds()
+				secs[v] = append(secs[v], t[v])
+			}
+			for v := range variants {
+				ratios[v] = append(ratios[v], t[v]/t[len(variants)-1])
+			}
+			round++
 		}
 		b.StopTimer()
+		for v, variant := range variants {
+			b.ReportMetric(medianOf(secs[v]), variant.name+"-s")
+			if variant.name != "maplit" {
+				b.ReportMetric(medianOf(ratios[v]), variant.name+"/maplit")
+			}
+		}
 		size := func(name string) float64 {
 			fi, err := os.Stat(buildMain(b, name))
 			if err != nil {
@@ -194,4 +230,39 @@ func BenchmarkBuild(b *testing.B) {
 		b.ReportMetric((large-none)/text10000, "added/text")
 		b.ReportMetric((large-small)/(text10000-text1000), "table-added/text")
 	})
+}
+
+// A buildVariant is a package's source, for BenchmarkBuild.
+type buildVariant struct {
+	name string
+	src  []byte
+}
+
+var (
+	sentinelLine = regexp.MustCompile(`(?m)^\tErr\w+ error = sentinel\(.*\)\n`)
+	constLine    = regexp.MustCompile(`(?m)^\t(Code\w+) Code = (".*")\n`)
+	rowCode      = regexp.MustCompile(`\{Code: (Code\w+),`)
+)
+
+// buildVariants returns a generated package's source, and the source with
+// parts left out, all of which build: "errspec", the package; "nocomments",
+// without its comments; "nosentinels", without its sentinels; "noapi",
+// without its sentinels and its Code constants (the rows then hold the
+// codes as string literals).
+func buildVariants(src []byte) []buildVariant {
+	var lines [][]byte
+	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
+		if !bytes.HasPrefix(bytes.TrimLeft(l, "\t"), []byte("//")) {
+			lines = append(lines, l)
+		}
+	}
+	noSentinels := sentinelLine.ReplaceAll(src, nil)
+	consts := map[string][]byte{}
+	for _, m := range constLine.FindAllSubmatch(noSentinels, -1) {
+		consts[string(m[1])] = m[2]
+	}
+	noAPI := rowCode.ReplaceAllFunc(constLine.ReplaceAll(noSentinels, nil), func(m []byte) []byte {
+		return append(append([]byte("{Code: "), consts[string(rowCode.FindSubmatch(m)[1])]...), ',')
+	})
+	return []buildVariant{{"errspec", src}, {"nocomments", bytes.Join(lines, nil)}, {"nosentinels", noSentinels}, {"noapi", noAPI}}
 }

@@ -8,7 +8,8 @@
 //
 // The copied files refer to what the generator emits from the table:
 //
-//   - codeTable, the rows ([...]Info, in the table's order);
+//   - codeTable, the rows ([...]Info, in the table's order), then the
+//     zero Info, which Lookup copies for a code the table does not list;
 //   - codeHashSeed, codeBuckets and codeSlots, the perfect hash over the
 //     codes and their aliases (see codeIndex), and codeAliases;
 //   - codeFamilies, the code families, longer prefixes first;
@@ -47,8 +48,8 @@ func Hash(seed uint64, code string) uint64 { return codeHash(seed, code) }
 func Bucket(h uint64, n int) uint64 { return codeBucket(h, n) }
 
 // Slot returns the slot of a hash, among n slots (a power of 2), under its
-// bucket's seed.
-func Slot(h uint64, seed uint16, n int) uint64 { return codeSlot(h, seed, n) }
+// bucket's displacement d.
+func Slot(h uint64, d uint32, n int) uint64 { return codeSlot(h, d, n) }
 
 // Tag returns the tag of a hash: the bits a slot keeps to refuse, without
 // reading the key, the codes that are not its key.

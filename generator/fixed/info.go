@@ -60,16 +60,19 @@ func (i Info) Text(lang string) (message, solution string, ok bool) {
 // the table lists for a code) gets the row of its code. Lookup does not
 // allocate.
 func Lookup(code string) (Info, bool) {
-	if i := codeIndex(code); i >= 0 {
-		return codeTable[i], true
+	// A miss copies the zero Info after the rows, as a hit copies its
+	// row: one copy either way, which is cheaper than returning Info{}.
+	i := codeIndex(code)
+	if i < 0 {
+		i = codeRows
 	}
-	return Info{}, false
+	return codeTable[i], i < codeRows
 }
 
 // All returns every row of the table, in the table's order.
 func All() iter.Seq[Info] {
 	return func(yield func(Info) bool) {
-		for i := range codeTable {
+		for i := range codeRows {
 			if !yield(codeTable[i]) {
 				return
 			}

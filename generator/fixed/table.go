@@ -78,33 +78,35 @@ var codeFamilies = [...]codeFamily{}
 // perfect hash's keys after the codes.
 var codeAliases = [...]codeAlias{}
 
-// codeLangs lists the table's languages; codeTexts holds each row's message and
-// solution in each of them.
-var (
-	codeLangs = [...]string{}
-	codeTexts = [...][2]string{}
-)
+// codeLangs lists the table's languages.
+var codeLangs = [...]string{}
+
+// codeTexts holds each row's message and solution in each of codeLangs, a row
+// after another.
+var codeTexts = [...][2]string{}
 
 // codeHashSeed is the seed of codeHash with which the generator found the
 // perfect hash.
-const codeHashSeed = 0xe220a8397b1dcdaf
+const codeHashSeed = 0x6e73e372e2338aca
 
-// codeBuckets holds the seed of each bucket of keys.
+// codeBuckets holds the displacement of each bucket of keys.
 var codeBuckets = [...]uint16{
-	3, 14,
+	5, 0,
 }
 
 // codeSlots holds, for each slot, the tag and the position of the key in it,
 // and 0 for slots no key lands in.
 var codeSlots = [...]uint64{
-	0x795a434700000000, 0xc50f8be800000003, 0, 0, 0xf97f79cb00000002, 0xff4619ce00000001, 0xc8ab53cf00000004, 0,
+	0x621abda400000001, 0, 0x5edf7b6e00000004, 0x125fd09900000000, 0, 0x536c6afb00000002, 0xd624e75b00000003, 0,
 }
 
-// codeTable holds the rows, in the table's order.
+// codeTable holds the rows, in the table's order, then the zero Info, which
+// Lookup copies for a code the table does not list.
 var codeTable = [...]Info{
 	{Code: CodeOK, Name: "OK", Message: "Success", Solution: "N/A", Success: true},
 	{Code: CodeThrottlingUser, Name: "ThrottlingUser", Message: "Too many requests", Solution: "Wait, then send the request again.", Retryable: true, Fault: FaultClient, Category: CategoryThrottling},
 	{Code: CodeInternalError, Name: "InternalError", Message: "The service failed", Solution: "Send the request again; if it keeps failing, contact support.", Retryable: true, Fault: FaultServer},
 	{Code: CodeInvalidParameter, Name: "InvalidParameter", Message: "A parameter is invalid", Solution: "Check the request's parameters.", Fault: FaultClient, Category: CategoryValidation},
 	{Code: CodeOldCode, Name: "OldCode", Message: "Retired", Fault: FaultClient, Deprecated: "replaced by InvalidParameter"},
+	{},
 }

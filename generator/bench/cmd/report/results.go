@@ -11,28 +11,29 @@ import (
 // A result is one line of go test -bench output.
 type result struct {
 	pass    string             // the id of the pass that measured it
+	proc    int                // which of the pass's processes measured it
 	name    string             // BenchmarkLookup/codes=28/impl=map, without the -GOMAXPROCS suffix
 	metrics map[string]float64 // by unit: ns/op, allocs/op, peak-RSS-MiB, ...
 }
 
 var procsSuffix = regexp.MustCompile(`-\d+$`)
 
-// parseResults reads the benchmark lines of a pass's go test output, and
-// its cpu: line as a result named "cpu: ..." without metrics.
-func parseResults(pass, out string) []result {
+// parseResults reads the benchmark lines of the output of a process of a
+// pass, and its cpu: line as a result named "cpu: ..." without metrics.
+func parseResults(pass string, proc int, out string) []result {
 	var rs []result
 	sc := bufio.NewScanner(strings.NewReader(out))
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "cpu: ") {
-			rs = append(rs, result{pass: pass, name: line})
+			rs = append(rs, result{pass: pass, proc: proc, name: line})
 			continue
 		}
 		f := strings.Fields(line)
 		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") || len(f)%2 != 0 {
 			continue
 		}
-		r := result{pass: pass, name: procsSuffix.ReplaceAllString(f[0], ""), metrics: map[string]float64{}}
+		r := result{pass: pass, proc: proc, name: procsSuffix.ReplaceAllString(f[0], ""), metrics: map[string]float64{}}
 		for i := 2; i+1 < len(f); i += 2 {
 			v, err := strconv.ParseFloat(f[i], 64)
 			if err != nil {
@@ -63,7 +64,7 @@ type findings struct {
 func newFindings(rs []result) findings { return findings{rs} }
 
 // values returns a metric of every repetition of a benchmark in a pass,
-// in order.
+// in order: one a process, as passes run.
 func (f findings) values(pass, name, unit string) []float64 {
 	var vs []float64
 	for _, r := range f.results {
@@ -74,24 +75,10 @@ func (f findings) values(pass, name, unit string) []float64 {
 	return vs
 }
 
-// median returns the median of a benchmark's metric, and false if it was
-// not measured.
+// median returns the median of a benchmark's metric over the processes
+// of its pass, and false if it was not measured.
 func (f findings) median(pass, name, unit string) (float64, bool) {
 	return median(f.values(pass, name, unit))
-}
-
-// ratio returns the median, over repetitions, of a's metric divided by b's
-// in the same repetition. Repetitions of a run alternate between the
-// benchmarks of a pass, so each pair was measured close in time.
-func (f findings) ratio(pass, a, b, unit string) (float64, bool) {
-	as, bs := f.values(pass, a, unit), f.values(pass, b, unit)
-	var rs []float64
-	for i := range min(len(as), len(bs)) {
-		if bs[i] != 0 {
-			rs = append(rs, as[i]/bs[i])
-		}
-	}
-	return median(rs)
 }
 
 // worst returns the largest value of a benchmark's metric.
@@ -101,6 +88,27 @@ func (f findings) worst(pass, name, unit string) (float64, bool) {
 		return 0, false
 	}
 	return slices.Max(vs), true
+}
+
+// spread returns how far apart the processes of a pass measured a metric:
+// the largest value over the smallest, less 1.
+func (f findings) spread(pass, name, unit string) (float64, bool) {
+	vs := f.values(pass, name, unit)
+	if len(vs) < 2 || slices.Min(vs) <= 0 {
+		return 0, false
+	}
+	return slices.Max(vs)/slices.Min(vs) - 1, true
+}
+
+// names lists the benchmarks a pass measured, in the order it did.
+func (f findings) names(pass string) []string {
+	var names []string
+	for _, r := range f.results {
+		if r.pass == pass && r.metrics != nil && !slices.Contains(names, r.name) {
+			names = append(names, r.name)
+		}
+	}
+	return names
 }
 
 func median(vs []float64) (float64, bool) {
