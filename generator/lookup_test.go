@@ -1,16 +1,20 @@
 package generator
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errspec/errspec/generator/bench"
@@ -31,54 +35,109 @@ const tablesDir = "../spec/testdata/vendor"
 // minute.
 
 // TestLookupShipped checks the shipped spec's package.
-func TestLookupShipped(t *testing.T) {
-	specs := map[string]*spec.Spec{"shipped": mustParse(t, spec.DefaultFile, spec.DefaultYAML())}
-	runLookups(t, lookupModule(t), specs)
-}
+func TestLookupShipped(t *testing.T) { checkLookups(t, "shipped") }
 
 // TestLookupRealTables checks the packages of the real vendor tables in
 // spec/testdata/vendor.
-func TestLookupRealTables(t *testing.T) {
-	runLookups(t, lookupModule(t), realTables(t))
-}
+func TestLookupRealTables(t *testing.T) { checkLookups(t, "real") }
 
 // TestLookupSynthetic checks the packages of synthetic tables of up to
 // 10,000 codes.
-func TestLookupSynthetic(t *testing.T) {
-	specs := map[string]*spec.Spec{}
+func TestLookupSynthetic(t *testing.T) { checkLookups(t, "synthetic") }
+
+// lookupGroups are the specs of the TestLookup tests, by test.
+func lookupGroups(t *testing.T) map[string]map[string]*spec.Spec {
+	synth := map[string]*spec.Spec{}
 	for _, n := range []int{1, 2, 1000, 10_000} {
-		specs[fmt.Sprintf("synth%d", n)] = mustParse(t, "synth.yaml", bench.SpecYAML(n))
+		synth[fmt.Sprintf("synth%d", n)] = mustParse(t, "synth.yaml", bench.SpecYAML(n))
 	}
-	runLookups(t, lookupModule(t), specs)
+	return map[string]map[string]*spec.Spec{
+		"shipped":   {"shipped": mustParse(t, spec.DefaultFile, spec.DefaultYAML())},
+		"real":      realTables(t),
+		"synthetic": synth,
+	}
 }
 
-// lookupModule makes a throwaway module for generated packages. It skips
-// the test in -short mode.
-func lookupModule(t *testing.T) string {
-	t.Helper()
+// lookupRun is the one build of every TestLookup package: a throwaway
+// module of them all, tested by one go test, so that the tests share the
+// go command's work. results holds each package's outcome, by name.
+var lookupRun struct {
+	once    sync.Once
+	results map[string]string // "pass", or the failing package's output
+	err     error
+}
+
+// checkLookups checks the packages of the group's specs, building every
+// group's on the first call. It skips the test in -short mode.
+func checkLookups(t *testing.T, group string) {
 	if testing.Short() {
 		t.Skip("builds with the go command; skipped in -short mode")
 	}
-	t.Parallel()
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "go.mod"), []byte("module lookuptest\n\ngo 1.23\n"))
-	return dir
+	groups := lookupGroups(t)
+	lookupRun.once.Do(func() {
+		dir, err := os.MkdirTemp("", "lookuptest")
+		if err != nil {
+			lookupRun.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		lookupRun.results, lookupRun.err = runLookups(t, dir, groups)
+	})
+	if lookupRun.err != nil {
+		t.Fatal(lookupRun.err)
+	}
+	for name := range groups[group] {
+		if got := lookupRun.results[name]; got != "pass" {
+			t.Errorf("the generated package %s: %s", name, cmp.Or(got, "not tested"))
+		}
+	}
 }
 
-// runLookups writes the packages of specs into the module dir, each with
-// the codes of the others as misses, and runs their tests.
-func runLookups(t *testing.T, dir string, specs map[string]*spec.Spec) {
-	t.Helper()
+// runLookups writes the packages of every group into the module dir, each
+// with the codes of all the others as misses, runs their tests and
+// returns each package's outcome.
+func runLookups(t *testing.T, dir string, groups map[string]map[string]*spec.Spec) (map[string]string, error) {
+	writeFile(t, filepath.Join(dir, "go.mod"), []byte("module lookuptest\n\ngo 1.23\n"))
+	specs := map[string]*spec.Spec{}
+	for _, g := range groups {
+		maps.Copy(specs, g)
+	}
 	all := codesOf(specs)
 	for name, s := range specs {
 		writeLookupCase(t, filepath.Join(dir, name), s, all)
 	}
-	cmd := exec.Command("go", "test", "./...")
+	cmd := exec.Command("go", "test", "-json", "./...")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go test of the generated lookups: %v\n%s", err, out)
+	out, err := cmd.Output()
+	results := map[string]string{}
+	outputs := map[string]*strings.Builder{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var ev struct{ Action, Package, Test, Output string }
+		if dec.Decode(&ev) != nil {
+			break
+		}
+		name := strings.TrimPrefix(ev.Package, "lookuptest/")
+		if outputs[name] == nil {
+			outputs[name] = &strings.Builder{}
+		}
+		outputs[name].WriteString(ev.Output)
+		if ev.Test == "" && (ev.Action == "pass" || ev.Action == "fail") {
+			results[name] = ev.Action
+			if ev.Action == "fail" {
+				results[name] = "failed:\n" + outputs[name].String()
+			}
+		}
 	}
+	if len(results) == 0 && err != nil {
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		return nil, fmt.Errorf("go test of the generated lookups: %v\n%s%s", err, out, stderr)
+	}
+	return results, nil
 }
 
 // codesOf lists the codes of every spec.
