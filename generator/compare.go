@@ -70,39 +70,7 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 			r.Added = append(r.Added, CodeChange{Code: c.Code, Const: constName(c)})
 			continue
 		}
-		if o.Deprecated == "" && c.Deprecated != "" {
-			r.Deprecated = append(r.Deprecated, CodeChange{Code: c.Code, Const: constName(c), Note: c.Deprecated})
-		} else if o.Deprecated != c.Deprecated {
-			r.Class = append(r.Class, FieldChange{c.Code, "deprecated", o.Deprecated, c.Deprecated})
-		}
-		texts := []FieldChange{
-			{c.Code, "message", o.Message, c.Message},
-			{c.Code, "solution", o.Solution, c.Solution},
-		}
-		for _, lang := range languages(old, new) {
-			ot, nt := textIn(old, o, lang, new), textIn(new, c, lang, old)
-			texts = append(texts,
-				FieldChange{c.Code, "message (" + lang + ")", ot.Message, nt.Message},
-				FieldChange{c.Code, "solution (" + lang + ")", ot.Solution, nt.Solution})
-		}
-		for _, f := range texts {
-			if f.Old != f.New {
-				r.Text = append(r.Text, f)
-			}
-		}
-		for _, f := range []FieldChange{
-			{c.Code, "success", strconv.FormatBool(o.Success), strconv.FormatBool(c.Success)},
-			{c.Code, "retryable", strconv.FormatBool(o.Retryable), strconv.FormatBool(c.Retryable)},
-			{c.Code, "fault", string(o.Fault), string(c.Fault)},
-			{c.Code, "category", o.Category, c.Category},
-			{c.Code, "http_status", httpStatus(o.HTTPStatus), httpStatus(c.HTTPStatus)},
-			{c.Code, "aliases", strings.Join(o.Aliases, ", "), strings.Join(c.Aliases, ", ")},
-			{c.Code, "local", strconv.FormatBool(o.Local), strconv.FormatBool(c.Local)},
-		} {
-			if f.Old != f.New {
-				r.Class = append(r.Class, f)
-			}
-		}
+		r.compareCode(old, new, o, c)
 	}
 	for _, c := range old.Codes {
 		if !after[c.Code] {
@@ -125,6 +93,44 @@ func Compare(old, new *spec.Spec) (*Report, error) {
 	}
 	r.Breaking = append(r.Breaking, breakingChanges(apis[0], apis[1])...)
 	return r, nil
+}
+
+// compareCode adds what changed of a code that both specs list, o in old
+// and c in new.
+func (r *Report) compareCode(old, new *spec.Spec, o, c spec.Entry) {
+	if o.Deprecated == "" && c.Deprecated != "" {
+		r.Deprecated = append(r.Deprecated, CodeChange{Code: c.Code, Const: constName(c), Note: c.Deprecated})
+	} else if o.Deprecated != c.Deprecated {
+		r.Class = append(r.Class, FieldChange{c.Code, "deprecated", o.Deprecated, c.Deprecated})
+	}
+	texts := []FieldChange{
+		{c.Code, "message", o.Message, c.Message},
+		{c.Code, "solution", o.Solution, c.Solution},
+	}
+	for _, lang := range languages(old, new) {
+		ot, nt := textIn(old, o, lang, new), textIn(new, c, lang, old)
+		texts = append(texts,
+			FieldChange{c.Code, "message (" + lang + ")", ot.Message, nt.Message},
+			FieldChange{c.Code, "solution (" + lang + ")", ot.Solution, nt.Solution})
+	}
+	for _, f := range texts {
+		if f.Old != f.New {
+			r.Text = append(r.Text, f)
+		}
+	}
+	for _, f := range []FieldChange{
+		{c.Code, "success", strconv.FormatBool(o.Success), strconv.FormatBool(c.Success)},
+		{c.Code, "retryable", strconv.FormatBool(o.Retryable), strconv.FormatBool(c.Retryable)},
+		{c.Code, "fault", string(o.Fault), string(c.Fault)},
+		{c.Code, "category", o.Category, c.Category},
+		{c.Code, "http_status", httpStatus(o.HTTPStatus), httpStatus(c.HTTPStatus)},
+		{c.Code, "aliases", strings.Join(o.Aliases, ", "), strings.Join(c.Aliases, ", ")},
+		{c.Code, "local", strconv.FormatBool(o.Local), strconv.FormatBool(c.Local)},
+	} {
+		if f.Old != f.New {
+			r.Class = append(r.Class, f)
+		}
+	}
 }
 
 // languages lists the languages of both specs, once each: the new spec's,

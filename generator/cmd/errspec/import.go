@@ -47,30 +47,13 @@ names.`, stdout, stderr)
 		fs.Usage()
 		return exitUsage
 	}
-	if _, err := time.Parse(time.DateOnly, *date); err != nil {
-		fmt.Fprintf(stderr, "errspec import: -date %q: want a date as YYYY-MM-DD, such as %s\n", *date, time.Now().Format(time.DateOnly))
-		return exitUsage
-	}
-	if *pkg != "" {
-		if err := spec.CheckPackage(*pkg); err != nil {
-			fmt.Fprintf(stderr, "errspec import: %v\n", err)
-			return exitUsage
-		}
-	}
-	if *lang != "" {
-		if err := spec.CheckLanguage(*lang); err != nil {
-			fmt.Fprintf(stderr, "errspec import: -lang: %v\n", err)
-			return exitUsage
-		}
-	}
+	name := fs.Arg(0)
 	cols, err := parseColumns(*columns)
+	if err == nil {
+		err = checkImportFlags(*date, *pkg, *lang, name, *format)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "errspec import: %v\n", err)
-		return exitUsage
-	}
-	name := fs.Arg(0)
-	if name == "-" && *format == "" {
-		fmt.Fprintln(stderr, "errspec import: give -format when reading the table from standard input")
 		return exitUsage
 	}
 
@@ -80,6 +63,27 @@ names.`, stdout, stderr)
 		Merge: *merge, Package: *pkg, Date: *date, Out: *out, Lang: *lang, Families: *families,
 	})
 	return finishImport(res, err, name, *out, stdout, stderr)
+}
+
+// checkImportFlags refuses flags import cannot work with, before any work.
+func checkImportFlags(date, pkg, lang, table, format string) error {
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return fmt.Errorf("-date %q: want a date as YYYY-MM-DD, such as %s", date, time.Now().Format(time.DateOnly))
+	}
+	if pkg != "" {
+		if err := spec.CheckPackage(pkg); err != nil {
+			return err
+		}
+	}
+	if lang != "" {
+		if err := spec.CheckLanguage(lang); err != nil {
+			return fmt.Errorf("-lang: %w", err)
+		}
+	}
+	if table == "-" && format == "" {
+		return fmt.Errorf("give -format when reading the table from standard input")
+	}
+	return nil
 }
 
 // finishImport reports what spec.Import did, and writes the spec it made
