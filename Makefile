@@ -40,7 +40,7 @@ golden:
 # against a map literal's, generation against formatting its own output
 # and against bare jennifer, the command at 10,000 and 100,000 codes) and
 # write BENCHMARKS.md, which lists the commands it runs and how long the
-# run took: about five minutes on two cores, most of it the 100,000-code
+# run took: five to six minutes on two cores, most of it the 100,000-code
 # runs. go run ./generator/bench/cmd/report -quick -o /tmp/b.md tries it
 # out in about a minute.
 bench:
