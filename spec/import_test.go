@@ -12,13 +12,7 @@ import (
 
 func TestImport(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
 	tsv := write("tencent-sms.tsv", "code\tmessage\tpriority\nA\ta\thigh\nB\tb\tlow\n")
 
 	// A new spec: its package comes from the table's file name.
@@ -111,13 +105,7 @@ func TestImportUpdatedBackwards(t *testing.T) {
 // the right table, not one that shares no code with it.
 func TestImportLanguageNamesRespellings(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, data string) string { return writeTestFile(t, dir, name, data) }
 	tsv := write("pg.tsv", "code\tname\tmessage\n23505\tunique_violation\tdup\n22012\t除零\tdiv\n")
 	if _, err := Import(ImportOptions{Table: tsv, Lang: "english!"}); err == nil || !strings.Contains(err.Error(), `language "english!" is not a BCP 47 tag`) {
 		t.Errorf("a bad -lang: %v", err)
@@ -141,4 +129,14 @@ func TestImportLanguageNamesRespellings(t *testing.T) {
 	if len(im.Summary.Respelled) != 1 || len(im.Summary.Deprecated) != 0 {
 		t.Errorf("summary %s, respelled %v", im.Summary, im.Summary.Respelled)
 	}
+}
+
+// writeTestFile writes data to the file name in dir and returns its path.
+func writeTestFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

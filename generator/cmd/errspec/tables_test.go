@@ -118,33 +118,16 @@ func readFamilyDefaults(t *testing.T, path string) map[string][2]string {
 // spec file, which import -families declared.
 func setFamilyDefaults(t *testing.T, specFile string, defaults map[string][2]string) {
 	t.Helper()
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(readFile(t, specFile)), &doc); err != nil {
-		t.Fatal(err)
-	}
-	root := doc.Content[0]
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value != "families" {
-			continue
+	editList(t, specFile, "families", func(item *yaml.Node) {
+		if d, ok := defaults[item.Content[1].Value]; ok {
+			item.Content = append(item.Content,
+				&yaml.Node{Kind: yaml.ScalarNode, Value: "retryable"}, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: d[0]},
+				&yaml.Node{Kind: yaml.ScalarNode, Value: "fault"}, &yaml.Node{Kind: yaml.ScalarNode, Value: d[1]})
+			delete(defaults, item.Content[1].Value)
 		}
-		for _, item := range root.Content[i+1].Content {
-			if d, ok := defaults[item.Content[1].Value]; ok {
-				item.Content = append(item.Content,
-					&yaml.Node{Kind: yaml.ScalarNode, Value: "retryable"}, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: d[0]},
-					&yaml.Node{Kind: yaml.ScalarNode, Value: "fault"}, &yaml.Node{Kind: yaml.ScalarNode, Value: d[1]})
-				delete(defaults, item.Content[1].Value)
-			}
-		}
-	}
+	})
 	if len(defaults) > 0 {
 		t.Fatalf("import -families did not propose the families %v", defaults)
-	}
-	out, err := yaml.Marshal(&doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(specFile, out, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -152,24 +135,33 @@ func setFamilyDefaults(t *testing.T, specFile string, defaults map[string][2]str
 // following the import's advice would.
 func addNames(t *testing.T, specFile string, names map[string]string) {
 	t.Helper()
+	editList(t, specFile, "codes", func(item *yaml.Node) {
+		if n, ok := names[item.Content[1].Value]; ok {
+			item.Content = append(item.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "name"}, &yaml.Node{Kind: yaml.ScalarNode, Value: n})
+			delete(names, item.Content[1].Value)
+		}
+	})
+	if len(names) > 0 {
+		t.Fatalf("the names fixture names codes not in the table: %v", names)
+	}
+}
+
+// editList calls edit on each item of the spec file's top-level list key
+// (a mapping whose first key's value identifies it), and writes the spec
+// back.
+func editList(t *testing.T, specFile, key string, edit func(item *yaml.Node)) {
+	t.Helper()
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(readFile(t, specFile)), &doc); err != nil {
 		t.Fatal(err)
 	}
 	root := doc.Content[0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value != "codes" {
-			continue
-		}
-		for _, item := range root.Content[i+1].Content {
-			if n, ok := names[item.Content[1].Value]; ok {
-				item.Content = append(item.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "name"}, &yaml.Node{Kind: yaml.ScalarNode, Value: n})
-				delete(names, item.Content[1].Value)
+		if root.Content[i].Value == key {
+			for _, item := range root.Content[i+1].Content {
+				edit(item)
 			}
 		}
-	}
-	if len(names) > 0 {
-		t.Fatalf("the names fixture names codes not in the table: %v", names)
 	}
 	out, err := yaml.Marshal(&doc)
 	if err != nil {
