@@ -171,7 +171,7 @@ func awsOperation(t *testing.T, srvURL string, decode func(*smithyhttp.Response)
 	})
 	must(retry.AddRetryMiddlewares(stack, retry.AddRetryMiddlewaresOptions{Retryer: retryer}))
 
-	handler := middleware.DecorateHandler(smithyhttp.NewClientHandler(http.DefaultClient), stack)
+	handler := middleware.DecorateHandler(smithyhttp.NewClientHandlerWithOptions(http.DefaultClient), stack)
 	_, _, err := handler.Handle(context.Background(), struct{}{})
 	if err != nil {
 		err = &smithy.OperationError{ServiceID: "PinpointSMSVoiceV2", OperationName: "SendTextMessage", Err: err}
