@@ -49,6 +49,7 @@ bench:
 # go run pkg@version leaves go.mod alone.
 lint: vet
 	$(GO) run $(STATICCHECK) ./...
+	cd gen/sdktest && $(GO) vet ./... && $(GO) run $(STATICCHECK) ./...
 
 # Run each fuzz target for FUZZTIME (make fuzz FUZZTIME=10s), minimizing
 # what it finds for at most FUZZMINIMIZETIME per input. go test writes a
